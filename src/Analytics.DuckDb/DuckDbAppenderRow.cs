@@ -67,11 +67,29 @@ public readonly struct DuckDbAppenderRow
     /// <summary>Appends a UUID, or NULL.</summary>
     public DuckDbAppenderRow AppendValue(Guid? value) => value is { } v ? AppendValue(v) : AppendNullValue();
 
-    /// <summary>Appends a VARCHAR[] list.</summary>
-    public DuckDbAppenderRow AppendValue(IReadOnlyList<string?> value) { _appender.AppendStrings(value); return this; }
+    /// <summary>Appends a VARCHAR[] list, or NULL for null.</summary>
+    public DuckDbAppenderRow AppendValue(IReadOnlyList<string?>? value)
+    {
+        if (value is null)
+        {
+            return AppendNullValue();
+        }
 
-    /// <summary>Appends a BIGINT[] list.</summary>
-    public DuckDbAppenderRow AppendValue(IReadOnlyList<long> value) { _appender.AppendInt64s(value); return this; }
+        _appender.AppendStrings(value);
+        return this;
+    }
+
+    /// <summary>Appends a BIGINT[] list, or NULL for null.</summary>
+    public DuckDbAppenderRow AppendValue(IReadOnlyList<long>? value)
+    {
+        if (value is null)
+        {
+            return AppendNullValue();
+        }
+
+        _appender.AppendInt64s(value);
+        return this;
+    }
 
     /// <summary>Ends the row; throws when it has fewer values than the table has columns.</summary>
     public void EndRow() => _appender.EndRow();

@@ -1,0 +1,56 @@
+using Analytics.Core.Storage;
+using Analytics.DuckDb;
+
+namespace Analytics.Core.Delivery;
+
+/// <summary>A deployment of a service to an environment.</summary>
+/// <param name="DeploymentId">Source-qualified id, for example <c>github:123</c>.</param>
+/// <param name="ServiceId">The service deployed.</param>
+/// <param name="Environment">Normalised environment: production, staging, …</param>
+/// <param name="Sha">The commit deployed.</param>
+/// <param name="StartedAt">When the deployment started (UTC).</param>
+/// <param name="FinishedAt">When it reached its final status.</param>
+/// <param name="Status">success, failure, error, in_progress or cancelled.</param>
+/// <param name="IsRollback">A rollback to an earlier version.</param>
+/// <param name="IsHotfix">An unplanned fix (counts as rework).</param>
+/// <param name="ViaPlatform">Deployed through the platform's pipeline.</param>
+/// <param name="DeployedBy">The engineer who triggered it.</param>
+/// <param name="Source">Where the record came from.</param>
+public sealed record Deployment(
+    string DeploymentId,
+    string ServiceId,
+    string Environment,
+    string? Sha,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    string Status,
+    bool IsRollback,
+    bool IsHotfix,
+    bool ViaPlatform,
+    string? DeployedBy,
+    string Source) : IStoredRow
+{
+    /// <inheritdoc />
+    public static string Table => "deployments";
+
+    /// <summary>When the row was written (UTC).</summary>
+    public DateTimeOffset IngestedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <inheritdoc />
+    public void AppendTo(DuckDbAppenderRow row) =>
+        row
+            .AppendValue(DeploymentId)
+            .AppendValue(ServiceId)
+            .AppendValue(Environment)
+            .AppendValue(Sha)
+            .AppendValue(StartedAt)
+            .AppendValue(FinishedAt)
+            .AppendValue(Status)
+            .AppendValue(IsRollback)
+            .AppendValue(IsHotfix)
+            .AppendValue(ViaPlatform)
+            .AppendValue(DeployedBy)
+            .AppendValue(Source)
+            .AppendValue(IngestedAt)
+            .EndRow();
+}

@@ -1,0 +1,38 @@
+using Analytics.Core.Storage;
+using Analytics.DuckDb;
+
+namespace Analytics.Core.Organisation;
+
+/// <summary>A team: owns services and engineers.</summary>
+/// <param name="TeamId">Natural key, a slug such as <c>payments</c>.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="ParentTeamId">The group the team belongs to, if any.</param>
+/// <param name="IsPlatformTeam">True for the team that runs the platform.</param>
+/// <param name="TimeZone">IANA time zone for the team's weeks and days.</param>
+/// <param name="Source">Where the record came from.</param>
+public sealed record Team(
+    string TeamId,
+    string Name,
+    string? ParentTeamId,
+    bool IsPlatformTeam,
+    string TimeZone,
+    string Source) : IStoredRow
+{
+    /// <inheritdoc />
+    public static string Table => "teams";
+
+    /// <summary>When the row was written (UTC).</summary>
+    public DateTimeOffset UpdatedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <inheritdoc />
+    public void AppendTo(DuckDbAppenderRow row) =>
+        row
+            .AppendValue(TeamId)
+            .AppendValue(Name)
+            .AppendValue(ParentTeamId)
+            .AppendValue(IsPlatformTeam)
+            .AppendValue(TimeZone)
+            .AppendValue(Source)
+            .AppendValue(UpdatedAt)
+            .EndRow();
+}

@@ -1,0 +1,12 @@
+using Analytics.DuckDb;
+using Dapper;
+
+namespace Analytics.Core.Storage;
+
+/// <summary>Counts of what the database holds.</summary>
+public static class DatabaseStatistics
+{
+    /// <summary>Counts the rows of the main tables.</summary>
+    public static Task<ActivityCounts> CountAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
+        connection.QuerySingleAsync<ActivityCounts>(new CommandDefinition(SqlQueries.Get("storage/activity_counts"), cancellationToken: cancellationToken));
+}

@@ -1,0 +1,69 @@
+using Analytics.DuckDb;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace Analytics.Core.Storage.Migrations;
+
+/// <summary>
+/// Applies numbered migrations in order, each in its own transaction together with its row in
+/// <c>schema_migrations</c>, so a failed migration leaves no trace and applying twice is a no-op.
+/// </summary>
+public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger)
+{
+    private sealed record AppliedMigration(int Version, string Name, string Checksum);
+
+    /// <summary>Applies the migrations embedded from <c>queries/schema/</c>; returns how many ran.</summary>
+    public Task<int> ApplyAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
+        ApplyAsync(connection, Migration.Embedded(), cancellationToken);
+
+    /// <summary>Applies the given migrations that have not run yet; returns how many ran.</summary>
+    public async Task<int> ApplyAsync(DuckDbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("storage/create_migrations_table"), cancellationToken: cancellationToken));
+        var applied = (await connection.QueryAsync<AppliedMigration>(new CommandDefinition(SqlQueries.Get("storage/applied_migrations"), cancellationToken: cancellationToken)))
+            .ToDictionary(m => m.Version);
+
+        var ran = 0;
+        foreach (var migration in migrations.OrderBy(m => m.Version))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (applied.TryGetValue(migration.Version, out var done))
+            {
+                if (done.Checksum != migration.Checksum)
+                {
+                    throw new MigrationFailedException($"Migration {migration.Name} was changed after it was applied; add a new migration instead of editing it.");
+                }
+
+                continue;
+            }
+
+            Apply(connection, migration, cancellationToken);
+            ran++;
+        }
+
+        return ran;
+    }
+
+    private void Apply(DuckDbConnection connection, Migration migration, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            connection.Execute(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            connection.Execute(new CommandDefinition(
+                SqlQueries.Get("storage/record_migration"),
+                new { version = migration.Version, name = migration.Name, checksum = migration.Checksum },
+                transaction,
+                cancellationToken: cancellationToken));
+            transaction.Commit();
+            LogApplied(migration.Name);
+        }
+        catch (DuckDbException error)
+        {
+            throw new MigrationFailedException($"Migration {migration.Name} failed and was rolled back, so the schema is unchanged: {error.Message}", error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration}")]
+    private partial void LogApplied(string migration);
+}

@@ -1,0 +1,18 @@
+using Analytics.Core.Storage.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Analytics.Core.Storage;
+
+/// <summary>Registers the embedded database.</summary>
+public static class StorageHostingExtensions
+{
+    /// <summary>Adds <see cref="DatabaseOptions"/> (section <c>Pulse:Database</c>), <see cref="PulseDatabase"/> and migrations.</summary>
+    public static IHostApplicationBuilder AddPulseStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        builder.Services.AddSingleton<PulseDatabase>();
+        builder.Services.AddSingleton<MigrationRunner>();
+        return builder;
+    }
+}

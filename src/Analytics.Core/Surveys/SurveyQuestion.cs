@@ -1,0 +1,52 @@
+using Analytics.Core.Storage;
+using Analytics.DuckDb;
+
+namespace Analytics.Core.Surveys;
+
+/// <summary>A question of a survey.</summary>
+/// <param name="SurveyId">The survey.</param>
+/// <param name="QuestionId">Key within the survey.</param>
+/// <param name="Position">Order on the form.</param>
+/// <param name="Kind">nps, likert, single_choice, multiple_choice, short_text or long_text.</param>
+/// <param name="Text">The question.</param>
+/// <param name="HelpText">Help shown under the question.</param>
+/// <param name="Required">Whether an answer is required.</param>
+/// <param name="Dimension">DevEx dimension it scores, for example <c>feedback_loops</c>.</param>
+/// <param name="Capability">Platform capability it rates (CSAT).</param>
+/// <param name="Options">Choices, for choice questions.</param>
+/// <param name="LowLabel">Label of the scale's low end.</param>
+/// <param name="HighLabel">Label of the scale's high end.</param>
+public sealed record SurveyQuestion(
+    string SurveyId,
+    string QuestionId,
+    int Position,
+    string Kind,
+    string Text,
+    string? HelpText,
+    bool Required,
+    string? Dimension,
+    string? Capability,
+    IReadOnlyList<string?>? Options,
+    string? LowLabel,
+    string? HighLabel) : IStoredRow
+{
+    /// <inheritdoc />
+    public static string Table => "survey_questions";
+
+    /// <inheritdoc />
+    public void AppendTo(DuckDbAppenderRow row) =>
+        row
+            .AppendValue(SurveyId)
+            .AppendValue(QuestionId)
+            .AppendValue(Position)
+            .AppendValue(Kind)
+            .AppendValue(Text)
+            .AppendValue(HelpText)
+            .AppendValue(Required)
+            .AppendValue(Dimension)
+            .AppendValue(Capability)
+            .AppendValue(Options)
+            .AppendValue(LowLabel)
+            .AppendValue(HighLabel)
+            .EndRow();
+}

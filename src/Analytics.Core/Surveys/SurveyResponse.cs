@@ -1,0 +1,37 @@
+using Analytics.Core.Storage;
+using Analytics.DuckDb;
+
+namespace Analytics.Core.Surveys;
+
+/// <summary>One submitted response.</summary>
+/// <param name="ResponseId">Random id.</param>
+/// <param name="WaveId">The wave.</param>
+/// <param name="TeamId">The respondent's team.</param>
+/// <param name="EngineerId">The respondent; always null in an anonymous wave.</param>
+/// <param name="SubmittedAt">Submitted (only the day, for anonymous waves).</param>
+/// <param name="Channel">link, open or import.</param>
+/// <param name="Source">Where the record came from.</param>
+public sealed record SurveyResponse(
+    Guid ResponseId,
+    string WaveId,
+    string? TeamId,
+    string? EngineerId,
+    DateTimeOffset SubmittedAt,
+    string Channel,
+    string Source) : IStoredRow
+{
+    /// <inheritdoc />
+    public static string Table => "survey_responses";
+
+    /// <inheritdoc />
+    public void AppendTo(DuckDbAppenderRow row) =>
+        row
+            .AppendValue(ResponseId)
+            .AppendValue(WaveId)
+            .AppendValue(TeamId)
+            .AppendValue(EngineerId)
+            .AppendValue(SubmittedAt)
+            .AppendValue(Channel)
+            .AppendValue(Source)
+            .EndRow();
+}

@@ -1,0 +1,43 @@
+using Analytics.Core.Storage;
+using Analytics.DuckDb;
+
+namespace Analytics.Core.Surveys;
+
+/// <summary>One run of a survey, with its dates and audience.</summary>
+/// <param name="WaveId">Natural key.</param>
+/// <param name="SurveyId">The survey.</param>
+/// <param name="Name">For example <c>2026 Q3</c>.</param>
+/// <param name="OpensAt">Opens.</param>
+/// <param name="ClosesAt">Closes.</param>
+/// <param name="IsAnonymous">Responses keep no link to the person.</param>
+/// <param name="MinGroupSize">Smallest group reported (k), at least 3.</param>
+/// <param name="AudienceTeamIds">Invited teams; null for everyone.</param>
+/// <param name="Status">draft, open or closed.</param>
+public sealed record SurveyWave(
+    string WaveId,
+    string SurveyId,
+    string Name,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    bool IsAnonymous,
+    int MinGroupSize,
+    IReadOnlyList<string?>? AudienceTeamIds,
+    string Status) : IStoredRow
+{
+    /// <inheritdoc />
+    public static string Table => "survey_waves";
+
+    /// <inheritdoc />
+    public void AppendTo(DuckDbAppenderRow row) =>
+        row
+            .AppendValue(WaveId)
+            .AppendValue(SurveyId)
+            .AppendValue(Name)
+            .AppendValue(OpensAt)
+            .AppendValue(ClosesAt)
+            .AppendValue(IsAnonymous)
+            .AppendValue(MinGroupSize)
+            .AppendValue(AudienceTeamIds)
+            .AppendValue(Status)
+            .EndRow();
+}
