@@ -32,7 +32,7 @@ public sealed partial class SyntheticOrgGenerator
 
             foreach (var team in _teams)
             {
-                var key = team.Team.TeamId.Split('-')[^1].ToUpperInvariant();
+                var key = team.Team.TeamId.ToUpperInvariant();
                 for (var i = _random.Poisson(0.25); i > 0; i--)
                 {
                     WriteTicket(writers, team, key, "bug", day, 30, null, null);

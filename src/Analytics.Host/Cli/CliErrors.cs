@@ -1,0 +1,26 @@
+using Analytics.Core.Storage;
+using Analytics.Core.Storage.Migrations;
+using Analytics.DuckDb;
+
+namespace Analytics.Host.Cli;
+
+/// <summary>Turns failures into the one line a person at the terminal needs.</summary>
+internal static class CliErrors
+{
+    /// <summary>The message for an error, or null for a bug that deserves its stack trace in the log.</summary>
+    public static string Describe(Exception error) => error switch
+    {
+        DatabaseInUseException inUse => inUse.Message,
+        MigrationFailedException migration => migration.Message,
+        DuckDbException duckDb when duckDb.Message.Contains("not a valid DuckDB database file", StringComparison.Ordinal) =>
+            $"The database file is not a DuckDB database: {FirstLine(duckDb.Message)} Point --db at another file.",
+        DuckDbException duckDb => $"Database error: {FirstLine(duckDb.Message)}",
+        ArgumentException argument => FirstLine(argument.Message),
+        FormatException format => $"Bad input: {FirstLine(format.Message)}",
+        IOException or UnauthorizedAccessException => FirstLine(error.Message),
+        OperationCanceledException => "Cancelled.",
+        _ => $"Unexpected error ({error.GetType().Name}): {FirstLine(error.Message)}",
+    };
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}

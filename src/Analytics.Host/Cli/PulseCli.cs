@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Analytics.Host.Cli;
+
+/// <summary>The <c>analytics</c> command line: <c>serve</c> (the default), <c>init</c>, <c>seed</c>.</summary>
+internal static class PulseCli
+{
+    private static readonly string[] HelpTokens = ["-h", "--help", "-?", "--version"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Pulse: developer-experience analytics and surveys for platform teams.")
+        {
+            CliOptions.Database,
+            ServeCommand.Create(),
+            InitCommand.Create(),
+            SeedCommand.Create(),
+        };
+        var parse = root.Parse(WithDefaultCommand(args, root));
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error)
+        {
+            AnsiConsole.Console.Profile.Out.Writer.Flush();
+            await Console.Error.WriteLineAsync($"error: {CliErrors.Describe(error)}");
+            return 1;
+        }
+    }
+
+    /// <summary><c>analytics</c> alone, or with only options such as <c>--urls</c>, means <c>analytics serve</c>.</summary>
+    private static string[] WithDefaultCommand(string[] args, RootCommand root)
+    {
+        var commands = root.Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return args.Any(a => commands.Contains(a) || HelpTokens.Contains(a)) ? args : ["serve", .. args];
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Analytics.Core.Seeding;
+using Analytics.Core.Storage;
+using Analytics.Core.Storage.Migrations;
+using Spectre.Console;
+
+namespace Analytics.Host.Cli;
+
+/// <summary><c>analytics seed</c>: fills the database with a deterministic synthetic organisation.</summary>
+internal static class SeedCommand
+{
+    public static Command Create()
+    {
+        var engineers = new Option<int>("--engineers") { Description = "Head count of the organisation.", DefaultValueFactory = _ => 200 };
+        var days = new Option<int>("--days") { Description = "Days of history.", DefaultValueFactory = _ => 365 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same data.", DefaultValueFactory = _ => 1 };
+        var until = new Option<DateOnly?>("--until") { Description = "First day after the history (default: today, UTC)." };
+        var replace = new Option<bool>("--replace") { Description = "Empty a database that already holds data first." };
+        var command = new Command("seed", "Generate a realistic synthetic organisation (teams, services, deployments, changes, incidents, tickets, surveys).")
+        {
+            engineers, days, seed, until, replace,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new SeedOptions(parse.GetValue(engineers), parse.GetValue(days), parse.GetValue(seed),
+                parse.GetValue(until) ?? DateOnly.FromDateTime(DateTime.UtcNow));
+            options.Validate();
+            using var host = CliHost.Create(parse);
+            var database = host.Services.GetRequiredService<PulseDatabase>();
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(connection, cancellationToken);
+            var existing = await DatabaseStatistics.CountAsync(connection, cancellationToken);
+            if (!existing.IsEmpty && !parse.GetValue(replace))
+            {
+                throw new ArgumentException($"{database.Path} already holds data ({existing}). Add --replace to empty it first, or use --db to seed another file.");
+            }
+
+            var generator = new SyntheticOrgGenerator(options);
+            SeedSummary? summary = null;
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("Seeding", maxValue: 1);
+                    var progress = new Progress<SeedProgress>(p =>
+                    {
+                        task.Description = $"Seeding: {p.Stage}";
+                        task.Value = p.Fraction;
+                    });
+                    summary = await Task.Run(() => generator.Generate(connection, !existing.IsEmpty, progress, cancellationToken), cancellationToken);
+                    task.Value = 1;
+                });
+
+            var counts = await DatabaseStatistics.CountAsync(connection, cancellationToken);
+            Console.WriteLine($"{database.Path}: wrote {summary!.TotalRows:N0} rows. It holds {counts}.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Analytics.Core.Delivery;
+using Analytics.Core.Storage;
+using Analytics.Core.Surveys;
+using Analytics.Core.Surveys.Templates;
+using Analytics.DuckDb;
+using Analytics.Ingestion.Sources.Catalog;
+using Analytics.Ingestion.Sources.GitHub;
+using Analytics.Ingestion.Sources.Jira;
+using Analytics.Ingestion.Sources.PagerDuty;
+using Analytics.Ingestion.Sources.Surveys;
+using Microsoft.Extensions.Logging;
+
+namespace Analytics.Ingestion.DemoData;
+
+/// <summary>
+/// Loads the demo organisation from <c>data-samples/</c>: a Backstage catalog, GitHub deployments and pull
+/// requests, PagerDuty incidents, Jira issues and two survey exports, all in their sources' own shapes. Everything
+/// is written in one transaction, then changes and incidents are linked to deployments.
+/// </summary>
+public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger)
+{
+    /// <summary>Loads the folder into the database.</summary>
+    public async Task<ActivityCounts> LoadAsync(DuckDbConnection connection, string folder, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The demo data folder {folder} does not exist.");
+        }
+
+        using var catalogText = File.OpenText(Path.Combine(folder, "catalog", "catalog-info.yaml"));
+        var catalog = BackstageCatalogReader.Read(catalogText);
+        var deployments = new List<Deployment>();
+        var changes = new List<Change>();
+        foreach (var service in catalog.Services)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ReadGitHub(Path.Combine(folder, "github", service.ServiceId), service.ServiceId, service.Repository ?? service.ServiceId, catalog, deployments, changes);
+        }
+
+        var incidents = Directory.EnumerateFiles(Path.Combine(folder, "pagerduty"), "*.json").Order(StringComparer.Ordinal)
+            .SelectMany(file => ReadJson(file, PagerDutyIncidentMapper.ReadPage).Incidents)
+            .Select(incident => PagerDutyIncidentMapper.Map(incident, catalog.ServiceByPagerDutyId))
+            .ToList();
+        var workItems = Directory.EnumerateFiles(Path.Combine(folder, "jira"), "*.json").Order(StringComparer.Ordinal)
+            .SelectMany(file => ReadJson(file, JiraIssueMapper.ReadPage))
+            .Select(issue => JiraIssueMapper.Map(issue, catalog.TeamByJiraProject, catalog.TeamByName))
+            .ToList();
+
+        using var transaction = connection.BeginTransaction();
+        Append(connection, catalog.Teams);
+        Append(connection, catalog.Services);
+        Append(connection, catalog.Capabilities);
+        Append(connection, catalog.Engineers);
+        Append(connection, deployments);
+        Append(connection, changes);
+        Append(connection, incidents);
+        Append(connection, workItems);
+        LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog);
+        using (var link = new DuckDbCommand(SqlQueries.Get("linking/changes_to_deployments"), connection))
+        {
+            link.ExecuteNonQuery();
+        }
+
+        using (var link = new DuckDbCommand(SqlQueries.Get("linking/incidents_to_deployments"), connection))
+        {
+            link.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        var counts = await DatabaseStatistics.CountAsync(connection, cancellationToken);
+        LogLoaded(folder, counts);
+        return counts;
+    }
+
+    private static void ReadGitHub(string folder, string serviceId, string repository, CatalogSnapshot catalog, List<Deployment> deployments, List<Change> changes)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var statuses = ReadJson(Path.Combine(folder, "deployment_statuses.json"), GitHubDeploymentMapper.ReadStatuses);
+        foreach (var deployment in ReadJson(Path.Combine(folder, "deployments.json"), GitHubDeploymentMapper.ReadDeployments))
+        {
+            var own = statuses.GetValueOrDefault(deployment.Id.ToString(CultureInfo.InvariantCulture)) ?? [];
+            deployments.Add(GitHubDeploymentMapper.Map(serviceId, deployment, own, catalog.EngineerByLogin));
+        }
+
+        var commits = ReadJson(Path.Combine(folder, "pull_commits.json"), GitHubPullRequestMapper.ReadByNumber<GitHubPullRequestMapper.GitHubCommit>);
+        var reviews = ReadJson(Path.Combine(folder, "pull_reviews.json"), GitHubPullRequestMapper.ReadByNumber<GitHubPullRequestMapper.GitHubReview>);
+        foreach (var pull in ReadJson(Path.Combine(folder, "pulls.json"), GitHubPullRequestMapper.ReadPulls))
+        {
+            var key = pull.Number.ToString(CultureInfo.InvariantCulture);
+            changes.AddRange(GitHubPullRequestMapper.Map(serviceId, repository, pull, commits.GetValueOrDefault(key) ?? [], reviews.GetValueOrDefault(key) ?? [], catalog.EngineerByLogin));
+        }
+    }
+
+    private static void LoadSurveys(DuckDbConnection connection, string folder, CatalogSnapshot catalog)
+    {
+        const string surveyId = DevExPulseTemplate.Name;
+        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        var questions = DevExPulseTemplate.Questions(surveyId);
+        var firstWave = DateTimeOffset.MaxValue;
+        foreach (var file in files)
+        {
+            // A file named devex-2026-q2.csv holds the answers of wave "2026 Q2"; the wave spans its submissions.
+            var waveId = Path.GetFileNameWithoutExtension(file);
+            var provisional = new SurveyWave(waveId, surveyId, WaveName(waveId), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, true, 5, null, "closed");
+            using var text = File.OpenText(file);
+            var import = SurveyCsvReader.Read(text, provisional, questions, catalog.TeamByName, TimeZoneInfo.Utc);
+            if (import.RowErrors.Count > 0)
+            {
+                throw new FormatException($"{file}: {string.Join("; ", import.RowErrors)}");
+            }
+
+            var opens = import.Responses.Min(r => r.SubmittedAt);
+            var closes = import.Responses.Max(r => r.SubmittedAt).AddDays(1);
+            firstWave = opens < firstWave ? opens : firstWave;
+            Append(connection, [provisional with { OpensAt = opens, ClosesAt = closes }]);
+            Append(connection, import.Responses);
+            Append(connection, import.Answers);
+        }
+
+        Append(connection, [DevExPulseTemplate.Survey(surveyId, firstWave.AddDays(-7))]);
+        Append(connection, questions);
+    }
+
+    private static string WaveName(string waveId)
+    {
+        var parts = waveId.Split('-');
+        return parts.Length >= 3 ? $"{parts[^2]} {parts[^1].ToUpperInvariant()}" : waveId;
+    }
+
+    private static void Append<T>(DuckDbConnection connection, IEnumerable<T> rows)
+        where T : IStoredRow
+    {
+        using var appender = connection.CreateAppender(T.Table);
+        foreach (var row in rows)
+        {
+            row.AppendTo(appender.CreateRow());
+        }
+    }
+
+    private static T ReadJson<T>(string path, Func<Stream, T> read)
+    {
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return read(stream);
+        }
+        catch (System.Text.Json.JsonException error)
+        {
+            throw new FormatException($"{path} is not valid JSON: {error.Message}", error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded demo data from {Folder}: {Counts}")]
+    private partial void LogLoaded(string folder, ActivityCounts counts);
+}
