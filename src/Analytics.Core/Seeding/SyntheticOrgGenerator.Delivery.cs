@@ -52,10 +52,11 @@ public sealed partial class SyntheticOrgGenerator
                 }
             }
 
-            if (_random.Chance(0.004))
+            // Alerts that no change caused: capacity, dependencies, noisy monitors; mostly low severity.
+            if (_random.Chance(0.15))
             {
                 var opened = At(day, _random.NextDouble() * 24);
-                WriteIncident(writers, service.ServiceId, opened, profile, causedBy: null);
+                WriteIncident(writers, service.ServiceId, opened, profile, causedBy: null, fromChange: false);
             }
         }
     }
@@ -94,8 +95,14 @@ public sealed partial class SyntheticOrgGenerator
         var profile = team.Profile;
         var opened = cause.FinishedAt!.Value.AddMinutes(_random.LogNormal(30, 0.8));
         var linked = _random.Chance(0.75);
-        var resolved = WriteIncident(writers, service.ServiceId, opened, profile, linked ? cause.DeploymentId : null);
+        var resolved = WriteIncident(writers, service.ServiceId, opened, profile, linked ? cause.DeploymentId : null, fromChange: true);
         var recoveryAt = resolved.AddMinutes(-_random.Next(1, 10));
+        if (recoveryAt >= At(_options.Until, 0))
+        {
+            // Still being fixed when the history ends.
+            return;
+        }
+
         var id = $"seed:{service.ServiceId}:{++deployNumber}";
         var deployer = PickDeployer(team, DateOnly.FromDateTime(recoveryAt.UtcDateTime));
         if (_random.Chance(0.5))
@@ -111,9 +118,11 @@ public sealed partial class SyntheticOrgGenerator
         WritePullRequest(writers, team, service, hotfix, sha, labels: ["hotfix"], quick: true);
     }
 
-    private DateTimeOffset WriteIncident(Writers writers, string serviceId, DateTimeOffset opened, DeliveryProfile profile, string? causedBy)
+    private DateTimeOffset WriteIncident(Writers writers, string serviceId, DateTimeOffset opened, DeliveryProfile profile, string? causedBy, bool fromChange)
     {
-        var severity = _random.Weighted<string>([("sev1", 0.05), ("sev2", 0.2), ("sev3", 0.45), ("sev4", 0.3)]);
+        var severity = !fromChange
+            ? _random.Weighted<string>([("sev2", 0.05), ("sev3", 0.25), ("sev4", 0.45), ("sev5", 0.25)])
+            : _random.Weighted<string>([("sev1", 0.05), ("sev2", 0.2), ("sev3", 0.45), ("sev4", 0.3)]);
         var resolved = opened.AddHours(Math.Max(0.1, _random.LogNormal(profile.RecoveryHours, 0.9)));
         var acknowledged = opened.AddMinutes(_random.LogNormal(6, 0.7));
         var id = $"seed:inc:{_rows.GetValueOrDefault("incidents") + 1}";
@@ -137,7 +146,7 @@ public sealed partial class SyntheticOrgGenerator
         writers.Write(new Change(changeId, "pull_request", null, service.ServiceId, service.Repository, author, title, labels,
             firstCommit, opened, firstReview, merged, mergeSha, deployment.DeploymentId, Source));
 
-        var commits = 1 + _random.Poisson(3);
+        var commits = 1 + _random.Poisson(3.4);
         var span = (opened - firstCommit).Ticks;
         for (var c = 0; c < commits; c++)
         {

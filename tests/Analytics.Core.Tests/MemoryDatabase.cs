@@ -1,0 +1,23 @@
+using Analytics.Core.Storage.Migrations;
+using Analytics.DuckDb;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Analytics.Core.Tests;
+
+/// <summary>A private in-memory database, optionally with the schema applied.</summary>
+public static class MemoryDatabase
+{
+    public static DuckDbConnection Open()
+    {
+        var connection = new DuckDbConnection("Data Source=:memory:");
+        connection.Open();
+        return connection;
+    }
+
+    public static async Task<DuckDbConnection> OpenMigratedAsync()
+    {
+        var connection = Open();
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(connection, CancellationToken.None);
+        return connection;
+    }
+}
