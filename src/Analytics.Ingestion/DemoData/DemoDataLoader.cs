@@ -154,9 +154,9 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger)
         {
             return read(stream);
         }
-        catch (System.Text.Json.JsonException error)
+        catch (FormatException error)
         {
-            throw new FormatException($"{path} is not valid JSON: {error.Message}", error);
+            throw new FormatException($"{path}: {error.Message}", error);
         }
     }
 

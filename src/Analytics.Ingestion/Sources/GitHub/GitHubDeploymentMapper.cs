@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Analytics.Core.Delivery;
 
@@ -46,12 +45,11 @@ public static class GitHubDeploymentMapper
     }
 
     /// <summary>Reads a deployments page.</summary>
-    public static IReadOnlyList<GitHubDeployment> ReadDeployments(Stream json) =>
-        JsonSerializer.Deserialize<List<GitHubDeployment>>(json) ?? throw new FormatException("The deployments page is empty.");
+    public static IReadOnlyList<GitHubDeployment> ReadDeployments(Stream json) => SourceJson.Read<List<GitHubDeployment>>(json, "deployments page");
 
     /// <summary>Reads statuses keyed by deployment id.</summary>
     public static IReadOnlyDictionary<string, List<GitHubDeploymentStatus>> ReadStatuses(Stream json) =>
-        JsonSerializer.Deserialize<Dictionary<string, List<GitHubDeploymentStatus>>>(json) ?? [];
+        SourceJson.Read<Dictionary<string, List<GitHubDeploymentStatus>>>(json, "deployment statuses");
 
     /// <summary>Environments are compared case-insensitively; common production names collapse to <c>production</c>.</summary>
     public static string NormaliseEnvironment(string environment, bool? isProduction)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Analytics.Core.Delivery;
 
@@ -69,10 +68,9 @@ public static class GitHubPullRequestMapper
     }
 
     /// <summary>Reads a pull request page.</summary>
-    public static IReadOnlyList<GitHubPullRequest> ReadPulls(Stream json) =>
-        JsonSerializer.Deserialize<List<GitHubPullRequest>>(json) ?? throw new FormatException("The pull request page is empty.");
+    public static IReadOnlyList<GitHubPullRequest> ReadPulls(Stream json) => SourceJson.Read<List<GitHubPullRequest>>(json, "pull request page");
 
     /// <summary>Reads lists keyed by pull request number (commits or reviews).</summary>
     public static IReadOnlyDictionary<string, List<T>> ReadByNumber<T>(Stream json) =>
-        JsonSerializer.Deserialize<Dictionary<string, List<T>>>(json) ?? [];
+        SourceJson.Read<Dictionary<string, List<T>>>(json, $"{typeof(T).Name} lists");
 }

@@ -24,8 +24,8 @@ public static class JiraIssueMapper
         ["Support"] = "support_request",
     };
 
-    /// <summary>Jira's timestamp format, for example <c>2026-03-04T10:15:30.000+0100</c>.</summary>
-    private static readonly string[] TimestampFormats = ["yyyy-MM-dd'T'HH:mm:ss.fffzzz", "yyyy-MM-dd'T'HH:mm:ss.fffzz00", "yyyy-MM-dd'T'HH:mm:ss.fffK"];
+    /// <summary>Jira's timestamp formats once the offset has its colon: <c>2026-03-04T10:15:30.000+01:00</c>.</summary>
+    private static readonly string[] TimestampFormats = ["yyyy-MM-dd'T'HH:mm:ss.fffzzz", "yyyy-MM-dd'T'HH:mm:sszzz"];
 
     /// <summary>Maps one issue from the <c>issues</c> array of a search page.</summary>
     public static WorkItem Map(JsonObject issue, IReadOnlyDictionary<string, string> teamByProject, Func<string?, string?> teamByName)
@@ -61,7 +61,11 @@ public static class JiraIssueMapper
             return null;
         }
 
-        return DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+        // Jira writes the offset without a colon (+0100) and SLA times with 'Z'; an offset is required either way.
+        var normalised = text.EndsWith('Z') ? $"{text[..^1]}+00:00"
+            : text.Length > 5 && text[^5] is '+' or '-' && text[^4..].All(char.IsAsciiDigit) ? $"{text[..^2]}:{text[^2..]}"
+            : text;
+        return DateTimeOffset.TryParseExact(normalised, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
             ? value
             : throw new FormatException($"Issue {key}: '{text}' is not a Jira timestamp with a zone.");
     }

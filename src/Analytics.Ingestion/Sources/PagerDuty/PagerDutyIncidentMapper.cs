@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Analytics.Core.Incidents;
@@ -64,8 +63,7 @@ public static partial class PagerDutyIncidentMapper
     }
 
     /// <summary>Reads a page.</summary>
-    public static PagerDutyIncidentPage ReadPage(Stream json) =>
-        JsonSerializer.Deserialize<PagerDutyIncidentPage>(json) ?? throw new FormatException("The incidents page is empty.");
+    public static PagerDutyIncidentPage ReadPage(Stream json) => SourceJson.Read<PagerDutyIncidentPage>(json, "incidents page");
 
     [GeneratedRegex(@"\b[0-9a-f]{40}\b")]
     private static partial Regex Sha();

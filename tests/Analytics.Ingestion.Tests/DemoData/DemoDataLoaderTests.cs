@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Analytics.Core.Storage.Migrations;
+using Analytics.DuckDb;
+using Analytics.Ingestion.DemoData;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Analytics.Ingestion.Tests.DemoData;
+
+public sealed class DemoDataLoaderTests : IAsyncLifetime, IDisposable
+{
+    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+
+    public async Task InitializeAsync()
+    {
+        _connection.Open();
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new DemoDataLoader(NullLogger<DemoDataLoader>.Instance).LoadAsync(_connection, SamplePaths.Root, CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _connection.Dispose();
+
+    [Fact]
+    public void Every_source_record_is_stored_once()
+    {
+        var deployments = CountJsonArrays("github/*/deployments.json", root => root.GetArrayLength());
+        var pulls = CountJsonArrays("github/*/pulls.json", root => root.EnumerateArray().Count(p => p.GetProperty("merged_at").ValueKind != JsonValueKind.Null));
+        var commits = CountJsonArrays("github/*/pull_commits.json", root => root.EnumerateObject().Sum(p => p.Value.GetArrayLength()));
+        var incidents = CountJsonArrays("pagerduty/*.json", root => root.GetProperty("incidents").GetArrayLength());
+        var issues = CountJsonArrays("jira/*.json", root => root.GetProperty("issues").GetArrayLength());
+        var responses = Directory.EnumerateFiles(Path.Combine(SamplePaths.Root, "surveys"), "*.csv").Sum(f => File.ReadLines(f).Count() - 1);
+
+        Assert.Equal(deployments, Count("deployments"));
+        Assert.Equal(pulls, Count("changes WHERE kind = 'pull_request'"));
+        Assert.Equal(commits, Count("changes WHERE kind = 'commit'"));
+        Assert.Equal(incidents, Count("incidents"));
+        Assert.Equal(issues, Count("work_items"));
+        Assert.Equal(responses, Count("survey_responses"));
+        Assert.Equal(4, Count("teams"));
+        Assert.Equal(8, Count("services"));
+        Assert.Equal(2, Count("survey_waves"));
+    }
+
+    [Fact]
+    public void Catalog_annotations_become_onboarding_templates_and_capabilities()
+    {
+        var ledger = _connection.QuerySingle<(DateOnly? Onboarded, string? Template, string Team)>(
+            "SELECT onboarded_on, golden_path_template, team_id FROM services WHERE service_id = 'payments-ledger'");
+        Assert.Equal((new DateOnly(2026, 2, 2), "go-grpc-service", "payments"), ledger);
+        Assert.Null(_connection.QuerySingle<DateOnly?>("SELECT onboarded_on FROM services WHERE service_id = 'notifications'"));
+        Assert.Equal(["ci", "deploys", "observability", "secrets"], _connection.Query<string>("SELECT capability FROM service_capabilities WHERE service_id = 'payments-api' ORDER BY capability"));
+        Assert.True(_connection.QuerySingle<bool>("SELECT is_platform_team FROM teams WHERE team_id = 'platform'"));
+    }
+
+    [Fact]
+    public void Pull_requests_are_linked_to_the_production_deployment_of_their_merge_commit()
+    {
+        var unlinkedBeforeLastDeploy = _connection.QuerySingle<long>("""
+            SELECT count(*) FROM changes c
+            WHERE c.deployment_id IS NULL AND c.merged_at < (SELECT max(started_at) FROM deployments d WHERE d.service_id = c.service_id AND d.environment = 'production' AND d.status = 'success')
+            """);
+        Assert.Equal(0, unlinkedBeforeLastDeploy);
+        var mismatched = _connection.QuerySingle<long>("""
+            SELECT count(*) FROM changes c JOIN deployments d ON d.deployment_id = c.deployment_id
+            WHERE c.kind = 'pull_request' AND (d.environment <> 'production' OR d.status <> 'success' OR d.started_at < c.merged_at OR d.service_id <> c.service_id)
+            """);
+        Assert.Equal(0, mismatched);
+        var bySha = _connection.QuerySingle<long>("""
+            SELECT count(*) FROM changes c JOIN deployments d ON d.deployment_id = c.deployment_id
+            WHERE c.kind = 'pull_request' AND c.sha = d.sha
+            """);
+        Assert.True(bySha > 1000, $"only {bySha} pull requests matched their deployment by sha");
+    }
+
+    [Fact]
+    public void Incidents_naming_a_commit_are_linked_to_its_deployment()
+    {
+        var (withSha, linked) = _connection.QuerySingle<(long, long)>("SELECT count(caused_by_sha), count(caused_by_deployment_id) FROM incidents");
+        Assert.True(withSha > 50);
+        Assert.Equal(withSha, linked);
+        Assert.Equal(0, _connection.QuerySingle<long>("SELECT count(*) FROM incidents WHERE service_id IS NULL"));
+    }
+
+    [Fact]
+    public void Support_requests_keep_their_category_requester_and_first_response()
+    {
+        var (requests, categorised, answered, withRequester) = _connection.QuerySingle<(long, long, long, long)>("""
+            SELECT count(*), count(request_category), count(first_response_at), count(requester_team_id)
+            FROM work_items WHERE kind = 'support_request'
+            """);
+        Assert.True(requests > 50);
+        Assert.Equal(requests, categorised);
+        Assert.Equal(requests, answered);
+        Assert.Equal(requests, withRequester);
+        Assert.Equal(0, _connection.QuerySingle<long>("SELECT count(*) FROM work_items WHERE first_response_at < created_at OR resolved_at < created_at"));
+    }
+
+    private long Count(string from) => _connection.QuerySingle<long>($"SELECT count(*) FROM {from}");
+
+    private static long CountJsonArrays(string pattern, Func<JsonElement, int> count)
+    {
+        var folder = Path.Combine(SamplePaths.Root, Path.GetDirectoryName(pattern)!.Replace("*", string.Empty, StringComparison.Ordinal));
+        var files = pattern.Contains("github/*", StringComparison.Ordinal)
+            ? Directory.EnumerateDirectories(Path.Combine(SamplePaths.Root, "github")).Select(d => Path.Combine(d, Path.GetFileName(pattern)))
+            : Directory.EnumerateFiles(folder, Path.GetFileName(pattern));
+        return files.Sum(file =>
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            return count(document.RootElement);
+        });
+    }
+}
