@@ -30,10 +30,14 @@ internal static class PulseCli
         }
     }
 
-    /// <summary><c>analytics</c> alone, or with only options such as <c>--urls</c>, means <c>analytics serve</c>.</summary>
+    /// <summary>
+    /// <c>analytics</c> alone, or with only options such as <c>--urls</c>, means <c>analytics serve</c>; a first
+    /// word that is not an option is left for the parser, so a mistyped command is an error, not a server.
+    /// </summary>
     private static string[] WithDefaultCommand(string[] args, RootCommand root)
     {
         var commands = root.Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        return args.Any(a => commands.Contains(a) || HelpTokens.Contains(a)) ? args : ["serve", .. args];
+        var onlyOptions = args.Length == 0 || args[0].StartsWith('-');
+        return onlyOptions && !args.Any(a => commands.Contains(a) || HelpTokens.Contains(a)) ? ["serve", .. args] : args;
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Analytics.Core.Seeding;
 using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Spectre.Console;
 
 namespace Analytics.Host.Cli;
 
@@ -36,23 +35,12 @@ internal static class SeedCommand
             }
 
             var generator = new SyntheticOrgGenerator(options);
-            SeedSummary? summary = null;
-            await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask("Seeding", maxValue: 1);
-                    var progress = new Progress<SeedProgress>(p =>
-                    {
-                        task.Description = $"Seeding: {p.Stage}";
-                        task.Value = p.Fraction;
-                    });
-                    summary = await Task.Run(() => generator.Generate(connection, !existing.IsEmpty, progress, cancellationToken), cancellationToken);
-                    task.Value = 1;
-                });
+            var summary = await ProgressDisplay.RunAsync("Seeding", progress => Task.Run(
+                () => generator.Generate(connection, !existing.IsEmpty, new ForwardingProgress<SeedProgress>(p => progress.Report((p.Stage, p.Fraction))), cancellationToken),
+                cancellationToken));
 
             var counts = await DatabaseStatistics.CountAsync(connection, cancellationToken);
-            Console.WriteLine($"{database.Path}: wrote {summary!.TotalRows:N0} rows. It holds {counts}.");
+            Console.WriteLine($"{database.Path}: wrote {summary.TotalRows:N0} rows. It holds {counts}.");
             return 0;
         });
         return command;

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Analytics.Host.Tests.Cli;
+
+/// <summary>Runs the built <c>analytics</c> command line as a separate process, as a person would.</summary>
+public sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    private CliProcess(string workingDirectory, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "analytics.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start analytics.");
+        _stdout = _process.StandardOutput.ReadToEndAsync();
+        _stderr = _process.StandardError.ReadToEndAsync();
+    }
+
+    public int Id => _process.Id;
+
+    public static CliProcess Start(string workingDirectory, params string[] args) => new(workingDirectory, args);
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        return await process.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    public async Task<(int ExitCode, string Output, string Error)> WaitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return (_process.ExitCode, await _stdout, await _stderr);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
