@@ -14,12 +14,15 @@ public sealed class ConcurrencyTests
             setup.Execute("CREATE TABLE events (id BIGINT PRIMARY KEY, payload VARCHAR NOT NULL)");
         }
 
+        // Dedicated threads and a common start, so that a busy thread pool cannot starve the readers.
         var duration = TimeSpan.FromSeconds(3);
-        var clock = Stopwatch.StartNew();
+        using var start = new Barrier(9);
         long written = 0;
-        var writer = Task.Run(() =>
+        var writer = Task.Factory.StartNew(() =>
         {
             using var connection = database.Open();
+            start.SignalAndWait();
+            var clock = Stopwatch.StartNew();
             while (clock.Elapsed < duration)
             {
                 using var transaction = connection.BeginTransaction();
@@ -31,11 +34,13 @@ public sealed class ConcurrencyTests
                 transaction.Commit();
                 written += 50;
             }
-        });
+        }, TaskCreationOptions.LongRunning);
 
-        var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        var readers = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() =>
         {
             using var connection = database.Open();
+            start.SignalAndWait();
+            var clock = Stopwatch.StartNew();
             long reads = 0;
             long lastSeen = 0;
             while (clock.Elapsed < duration)
@@ -49,7 +54,7 @@ public sealed class ConcurrencyTests
             }
 
             return reads;
-        })).ToList();
+        }, TaskCreationOptions.LongRunning)).ToList();
 
         await writer;
         var reads = await Task.WhenAll(readers);

@@ -43,7 +43,7 @@ public sealed class DapperTests : IDisposable
 
         var read = _connection.Query<Deployment>("SELECT id, team_id AS TeamId, finished_at AS FinishedAt, ok, labels FROM deployments WHERE team_id = $team ORDER BY id", new { team = "pay" }).ToList();
         Assert.Equal(25, read.Count);
-        Assert.Equal(new Deployment(2, "pay", new DateTimeOffset(2026, 1, 1, 2, 0, 0, TimeSpan.Zero), true, ["prod", "n2"]), read[0] with { Labels = read[0].Labels });
+        Assert.Equal((2L, "pay", new DateTimeOffset(2026, 1, 1, 2, 0, 0, TimeSpan.Zero), true), (read[0].Id, read[0].TeamId, read[0].FinishedAt, read[0].Ok));
         Assert.Equal(["prod", "n2"], read[0].Labels);
         Assert.False(read.Single(d => d.Id == 10).Ok);
     }
