@@ -137,9 +137,12 @@ internal static unsafe class ParameterBinder
             var type = NativeMethods.duckdb_create_logical_type(childType);
             try
             {
+                // DuckDB returns no value at all for a null array, so an empty list still passes a real pointer.
+                var placeholder = IntPtr.Zero;
                 fixed (IntPtr* pointer = values)
                 {
-                    return NativeMethods.duckdb_create_list_value(type, pointer, (ulong)values.Length);
+                    var list = NativeMethods.duckdb_create_list_value(type, values.Length == 0 ? &placeholder : pointer, (ulong)values.Length);
+                    return list != IntPtr.Zero ? list : throw new DuckDbException("DuckDB could not create the list value.");
                 }
             }
             finally
