@@ -1,9 +1,10 @@
 using Analytics.DuckDb.Execution;
+using Analytics.DuckDb.Native;
 
 namespace Analytics.DuckDb;
 
 /// <summary>Typed access to the fields of the current row.</summary>
-public sealed partial class DuckDbDataReader
+public sealed unsafe partial class DuckDbDataReader
 {
     /// <inheritdoc />
     public override string GetName(int ordinal) => _names[ordinal];
@@ -54,16 +55,19 @@ public sealed partial class DuckDbDataReader
     public override short GetInt16(int ordinal) => checked((short)NotNull(ordinal).GetInt64(_row));
 
     /// <inheritdoc />
-    public override int GetInt32(int ordinal) => checked((int)NotNull(ordinal).GetInt64(_row));
+    public override int GetInt32(int ordinal) =>
+        IsFast(ordinal, DuckDbType.Integer, out var data) ? ((int*)data)[_row] : checked((int)NotNull(ordinal).GetInt64(_row));
 
     /// <inheritdoc />
-    public override long GetInt64(int ordinal) => NotNull(ordinal).GetInt64(_row);
+    public override long GetInt64(int ordinal) =>
+        IsFast(ordinal, DuckDbType.BigInt, out var data) ? ((long*)data)[_row] : NotNull(ordinal).GetInt64(_row);
 
     /// <inheritdoc />
     public override float GetFloat(int ordinal) => (float)NotNull(ordinal).GetDouble(_row);
 
     /// <inheritdoc />
-    public override double GetDouble(int ordinal) => NotNull(ordinal).GetDouble(_row);
+    public override double GetDouble(int ordinal) =>
+        IsFast(ordinal, DuckDbType.Double, out var data) ? ((double*)data)[_row] : NotNull(ordinal).GetDouble(_row);
 
     /// <inheritdoc />
     public override decimal GetDecimal(int ordinal) => NotNull(ordinal).GetDecimal(_row);
@@ -127,6 +131,16 @@ public sealed partial class DuckDbDataReader
         var count = (int)Math.Min(length, Math.Max(0, text.Length - dataOffset));
         text.CopyTo((int)dataOffset, buffer, bufferOffset, count);
         return count;
+    }
+
+    /// <summary>True when the column has the given type and the current row holds a value: the typed fast path.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool IsFast(int ordinal, DuckDbType type, out byte* data)
+    {
+        // Between chunks the pointers are cleared (type Invalid), so the fast path cannot read a freed vector.
+        ref readonly var column = ref _columns[ordinal];
+        data = column.Data;
+        return column.Type == type && (column.Validity == null || (column.Validity[_row >> 6] & (1UL << (int)(_row & 63))) != 0);
     }
 
     private VectorReader Current(int ordinal)

@@ -162,6 +162,26 @@ public sealed class TypeRoundTripTests
     }
 
     [Fact]
+    public void Typed_getters_convert_widening_and_refuse_NULL()
+    {
+        using var connection = new DuckDbConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = new DuckDbCommand("SELECT 7::INTEGER AS i, 12.25::DECIMAL(21,2) AS d, NULL::BIGINT AS n, 2.5::DOUBLE AS f", connection);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(7L, reader.GetInt64(0));
+        Assert.Equal(7.0, reader.GetDouble(0));
+        Assert.Equal(12.25, reader.GetDouble(1));
+        Assert.Equal(12.25m, reader.GetDecimal(1));
+        Assert.Equal(2.5, reader.GetDouble(3));
+        var error = Assert.Throws<InvalidCastException>(() => reader.GetInt64(2));
+        Assert.Equal("Column 'n' is NULL.", error.Message);
+        Assert.Throws<InvalidCastException>(() => reader.GetString(0));
+        Assert.False(reader.Read());
+        Assert.Throws<InvalidOperationException>(() => reader.GetInt64(0));
+    }
+
+    [Fact]
     public void Local_DateTime_parameter_is_stored_as_UTC()
     {
         using var connection = new DuckDbConnection("Data Source=:memory:");

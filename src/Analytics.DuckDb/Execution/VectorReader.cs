@@ -82,7 +82,7 @@ internal readonly unsafe struct VectorReader
     {
         DuckDbType.Double => Read<double>(row),
         DuckDbType.Float => Read<float>(row),
-        DuckDbType.Decimal => (double)GetDecimal(row),
+        DuckDbType.Decimal => (double)ScaledDecimal(row) / Math.Pow(10, Type.Scale),
         DuckDbType.HugeInt => (double)Read<DuckDbHugeInt>(row).ToInt128(),
         _ => GetInt64(row),
     };
@@ -94,15 +94,17 @@ internal readonly unsafe struct VectorReader
             return Type.Id is DuckDbType.Double or DuckDbType.Float ? (decimal)GetDouble(row) : GetInt64(row);
         }
 
-        Int128 scaled = Type.Storage switch
-        {
-            DuckDbType.SmallInt => Read<short>(row),
-            DuckDbType.Integer => Read<int>(row),
-            DuckDbType.BigInt => Read<long>(row),
-            _ => Read<DuckDbHugeInt>(row).ToInt128(),
-        };
-        return ValueConversions.FromScaledInteger(scaled, Type.Scale);
+        return ValueConversions.FromScaledInteger(ScaledDecimal(row), Type.Scale);
     }
+
+    /// <summary>A DECIMAL's stored integer: the value times 10^scale.</summary>
+    private Int128 ScaledDecimal(ulong row) => Type.Storage switch
+    {
+        DuckDbType.SmallInt => Read<short>(row),
+        DuckDbType.Integer => Read<int>(row),
+        DuckDbType.BigInt => Read<long>(row),
+        _ => Read<DuckDbHugeInt>(row).ToInt128(),
+    };
 
     public DateTime GetDateTime(ulong row)
     {
