@@ -212,7 +212,9 @@ for sid, team, pd, jira, onboarded, template, created, _ in SERVICES:
             for b in range(batch):
                 number = pr_number[sid]
                 pr_number[sid] += 1
-                author = random.choice(active)
+                # Platform repositories also take contributions from other teams (participatory adoption).
+                outsiders = [p for p in people if p["team"] != team and p["start"] <= at.date() - dt.timedelta(days=5)]
+                author = random.choice(outsiders if team == "platform" and random.random() < 0.25 else active)
                 merged = at - dt.timedelta(hours=lognormal(tier[5], 0.8))
                 reviewed = merged - dt.timedelta(hours=lognormal(tier[4], 0.7))
                 opened = reviewed - dt.timedelta(hours=lognormal(tier[3], 0.7))

@@ -145,9 +145,21 @@ public sealed unsafe partial class DuckDbDataReader : DbDataReader
             return;
         }
 
-        _closed = true;
-        ReleaseResult();
-        _statements.Dispose();
+        try
+        {
+            // The statements not read yet still run, as they would in a batch sent to a server: a command
+            // "CREATE …; INSERT …; SELECT …" read only for its first result must not silently skip the rest.
+            while (NextResult())
+            {
+            }
+        }
+        finally
+        {
+            _closed = true;
+            ReleaseResult();
+            _statements.Dispose();
+        }
+
         if (_command.Connection is DuckDbConnection connection)
         {
             if (connection.OpenReader == this)

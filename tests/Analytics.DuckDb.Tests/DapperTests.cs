@@ -91,6 +91,18 @@ public sealed class DapperTests : IDisposable
     }
 
     [Fact]
+    public void Closing_a_reader_runs_the_statements_not_yet_read()
+    {
+        using (var command = new DuckDbCommand("SELECT 1; INSERT INTO teams VALUES ('ops', 'Ops')", _connection))
+        using (var reader = command.ExecuteReader())
+        {
+            Assert.True(reader.Read());
+        }
+
+        Assert.Equal(1L, _connection.QuerySingle<long>("SELECT count(*) FROM teams WHERE id = 'ops'"));
+    }
+
+    [Fact]
     public async Task Async_queries_honour_the_token()
     {
         var names = await _connection.QueryAsync<string>(new CommandDefinition("SELECT name FROM teams ORDER BY name", cancellationToken: CancellationToken.None));

@@ -19,6 +19,7 @@ namespace Analytics.Core.Delivery;
 /// <param name="Sha">Merge commit or commit sha.</param>
 /// <param name="DeploymentId">The first production deployment that shipped it.</param>
 /// <param name="Source">Where the record came from.</param>
+/// <param name="DeployedAt">When the deployment that shipped it went out (set with DeploymentId).</param>
 public sealed record Change(
     string ChangeId,
     string Kind,
@@ -34,7 +35,8 @@ public sealed record Change(
     DateTimeOffset? MergedAt,
     string? Sha,
     string? DeploymentId,
-    string Source) : IStoredRow
+    string Source,
+    DateTimeOffset? DeployedAt = null) : IStoredRow
 {
     /// <inheritdoc />
     public static string Table => "changes";
@@ -61,5 +63,6 @@ public sealed record Change(
             .AppendValue(DeploymentId)
             .AppendValue(Source)
             .AppendValue(IngestedAt)
+            .AppendValue(DeployedAt)
             .EndRow();
 }

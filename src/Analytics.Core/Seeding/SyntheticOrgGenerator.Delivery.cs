@@ -53,7 +53,7 @@ public sealed partial class SyntheticOrgGenerator
             }
 
             // Alerts that no change caused: capacity, dependencies, noisy monitors; mostly low severity.
-            if (_random.Chance(0.15))
+            if (_random.Chance(0.17))
             {
                 var opened = At(day, _random.NextDouble() * 24);
                 WriteIncident(writers, service.ServiceId, opened, profile, causedBy: null, fromChange: false);
@@ -139,21 +139,23 @@ public sealed partial class SyntheticOrgGenerator
         var firstReview = merged.AddHours(-_random.LogNormal(profile.ReviewHours * scale, 0.8));
         var opened = firstReview.AddHours(-_random.LogNormal(profile.PickupHours * scale, 0.8));
         var firstCommit = opened.AddHours(-_random.LogNormal(profile.CodingHours * scale, 0.9));
-        var author = PickAuthor(team, DateOnly.FromDateTime(firstCommit.UtcDateTime));
+        // Platform repositories also take contributions from engineers of other teams (participatory adoption).
+        var authorTeam = service.IsPlatformOwned && _random.Chance(0.3) ? _random.Pick(_teams) : team;
+        var author = PickAuthor(authorTeam, DateOnly.FromDateTime(firstCommit.UtcDateTime));
         var number = ++_pullRequestNumber;
         var changeId = $"seed:{service.Repository}#{number}";
         var title = $"{_random.Pick(ChangeVerbs)} {_random.Pick(ChangeObjects)}";
         writers.Write(new Change(changeId, "pull_request", null, service.ServiceId, service.Repository, author, title, labels,
-            firstCommit, opened, firstReview, merged, mergeSha, deployment.DeploymentId, Source));
+            firstCommit, opened, firstReview, merged, mergeSha, deployment.DeploymentId, Source, deployment.FinishedAt));
 
-        var commits = 1 + _random.Poisson(3.4);
+        var commits = 1 + _random.Poisson(3.7);
         var span = (opened - firstCommit).Ticks;
         for (var c = 0; c < commits; c++)
         {
             var at = c == 0 ? firstCommit : firstCommit.AddTicks((long)(span * _random.NextDouble()) / 10 * 10);
             var sha = NewSha();
             writers.Write(new Change($"seed:commit:{sha}", "commit", changeId, service.ServiceId, service.Repository, author, title, [],
-                at, null, null, merged, sha, deployment.DeploymentId, Source));
+                at, null, null, merged, sha, deployment.DeploymentId, Source, deployment.FinishedAt));
         }
     }
 

@@ -64,7 +64,7 @@ public sealed partial class SyntheticOrgGenerator
         var days = Math.Max(1, closes.DayNumber - opens.DayNumber);
         foreach (var team in _teams)
         {
-            var engagement = Math.Clamp(0.7 + (0.12 * _random.Normal()), 0.2, 0.95);
+            var engagement = Math.Clamp(0.76 + (0.1 * _random.Normal()), 0.3, 0.97);
             var teamMood = team.Profile.Sentiment + (0.12 * team.AdoptionShare(opens)) + (0.012 * wave) + (0.05 * _random.Normal());
             foreach (var member in team.Members)
             {
@@ -90,7 +90,7 @@ public sealed partial class SyntheticOrgGenerator
 
     private void WriteAnswer(Writers writers, Guid responseId, SurveyQuestion question, double mood, DeliveryProfile profile)
     {
-        if (!question.Required && !_random.Chance(question.Kind == "long_text" ? 0.45 : 0.9))
+        if (!question.Required && !_random.Chance(question.Kind == "long_text" ? 0.5 : 0.95))
         {
             return;
         }

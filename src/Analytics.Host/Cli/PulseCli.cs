@@ -16,6 +16,7 @@ internal static class PulseCli
             ServeCommand.Create(),
             InitCommand.Create(),
             SeedCommand.Create(),
+            MetricsCommand.Create(),
         };
         var parse = root.Parse(WithDefaultCommand(args, root));
         try

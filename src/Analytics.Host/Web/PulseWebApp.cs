@@ -1,3 +1,4 @@
+using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
 using Analytics.Host.Storage;
 using Analytics.Ingestion;
@@ -38,6 +39,7 @@ internal static class PulseWebApp
         }
 
         builder.AddPulseStorage();
+        builder.AddPulseMetrics();
         builder.AddPulseIngestion();
         builder.Services.AddSingleton<DatabaseInitializer>();
         return builder;

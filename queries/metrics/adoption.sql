@@ -1,0 +1,36 @@
+-- Platform adoption at the end of each period, for the organisation and each team: active services on the
+-- platform (onboarded before the period ended) ÷ active services, and, for the organisation, teams with at
+-- least one service on the platform ÷ teams with an active service. The platform team's own services count.
+-- Parameters: $from, $to, $grain, $team.
+WITH periods AS (
+    SELECT DISTINCT CAST(date_trunc($grain, d) AS DATE) AS period_start
+    FROM range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP), INTERVAL 1 DAY) r(d)
+),
+bounds AS (
+    SELECT period_start,
+           least(CAST(period_start + CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), CAST($to AS DATE)) AS period_end
+    FROM periods
+),
+active AS (
+    SELECT b.period_start, s.team_id, s.service_id, s.onboarded_on IS NOT NULL AND s.onboarded_on < b.period_end AS adopted
+    FROM bounds b
+    JOIN services s ON (s.created_on IS NULL OR s.created_on < b.period_end) AND (s.retired_on IS NULL OR s.retired_on >= b.period_end)
+    WHERE ($team IS NULL OR s.team_id = $team)
+),
+per_team AS (
+    SELECT period_start, team_id, count(*) AS services, count(*) FILTER (adopted) AS adopted_services
+    FROM active
+    GROUP BY ALL
+)
+SELECT CASE WHEN grouping(team_id) = 1 THEN 'organisation' ELSE 'team' END AS Level,
+       team_id AS TeamId,
+       period_start AS PeriodStart,
+       CAST(sum(services) AS BIGINT) AS ActiveServices,
+       CAST(sum(adopted_services) AS BIGINT) AS AdoptedServices,
+       sum(adopted_services) / sum(services) AS ServiceShare,
+       count(*) AS ActiveTeams,
+       count(*) FILTER (adopted_services > 0) AS AdoptedTeams,
+       count(*) FILTER (adopted_services > 0) / count(*) AS TeamShare
+FROM per_team
+GROUP BY GROUPING SETS ((period_start), (period_start, team_id))
+ORDER BY PeriodStart, Level, TeamId NULLS FIRST;

@@ -1,0 +1,29 @@
+-- Adoption per platform capability at the end of each period: active services that had adopted the capability
+-- ÷ active services, for the organisation.
+-- Parameters: $from, $to, $grain, $team.
+WITH periods AS (
+    SELECT DISTINCT CAST(date_trunc($grain, d) AS DATE) AS period_start
+    FROM range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP), INTERVAL 1 DAY) r(d)
+),
+bounds AS (
+    SELECT period_start,
+           least(CAST(period_start + CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), CAST($to AS DATE)) AS period_end
+    FROM periods
+),
+active AS (
+    SELECT b.period_start, b.period_end, s.service_id
+    FROM bounds b
+    JOIN services s ON (s.created_on IS NULL OR s.created_on < b.period_end) AND (s.retired_on IS NULL OR s.retired_on >= b.period_end)
+    WHERE ($team IS NULL OR s.team_id = $team)
+),
+capabilities AS (SELECT DISTINCT capability FROM service_capabilities)
+SELECT a.period_start AS PeriodStart,
+       c.capability AS Capability,
+       count(*) AS ActiveServices,
+       count(sc.service_id) AS AdoptedServices,
+       count(sc.service_id) / count(*) AS Share
+FROM active a
+CROSS JOIN capabilities c
+LEFT JOIN service_capabilities sc ON sc.service_id = a.service_id AND sc.capability = c.capability AND sc.adopted_on < a.period_end
+GROUP BY ALL
+ORDER BY PeriodStart, Capability;

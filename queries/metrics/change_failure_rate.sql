@@ -1,0 +1,45 @@
+-- Change failure rate: the share of successful production deployments in the period that failed (an incident
+-- linked or inferred, or a rollback or hotfix within the remediation window). Each deployment counts once, so
+-- the rate never exceeds 100%. Also counts incidents that could not be attributed to any deployment.
+-- Parameters: $from, $to, $grain, $tz, $team, $remediation_hours, $infer_links, $inference_hours.
+WITH failures AS (
+    FROM deployment_failures($remediation_hours, $infer_links, $inference_hours, day_start($from, $tz), day_start($to, $tz))
+),
+deployed AS (
+    SELECT period_of(d.deployed_at, $grain, $tz) AS period_start, d.team_id, d.service_id,
+           f.deployment_id IS NOT NULL AS failed,
+           coalesce(f.inferred, false) AS inferred
+    FROM production_deployments() d
+    LEFT JOIN failures f USING (deployment_id)
+    WHERE NOT d.is_rollback
+      AND in_period(d.deployed_at, $from, $to, $tz)
+      AND ($team IS NULL OR d.team_id = $team)
+),
+rates AS (
+    SELECT CASE grouping(team_id, service_id) WHEN 3 THEN 'organisation' WHEN 1 THEN 'team' ELSE 'service' END AS level,
+           team_id, service_id, period_start,
+           count(*) AS deployments,
+           count(*) FILTER (failed) AS failed,
+           count(*) FILTER (failed AND inferred) AS failed_inferred
+    FROM deployed
+    GROUP BY GROUPING SETS ((period_start), (period_start, team_id), (period_start, team_id, service_id))
+),
+unattributed AS (
+    SELECT CASE grouping(s.team_id, i.service_id) WHEN 3 THEN 'organisation' WHEN 1 THEN 'team' ELSE 'service' END AS level,
+           period_of(i.opened_at, $grain, $tz) AS period_start, s.team_id, i.service_id, count(*) AS incidents
+    FROM incidents i
+    LEFT JOIN services s USING (service_id)
+    ANTI JOIN incident_attribution($infer_links, $inference_hours, day_start($from, $tz), day_start($to, $tz)) a USING (incident_id)
+    WHERE in_period(i.opened_at, $from, $to, $tz)
+      AND ($team IS NULL OR s.team_id = $team)
+    GROUP BY GROUPING SETS ((period_start), (period_start, s.team_id), (period_start, s.team_id, i.service_id))
+)
+SELECT r.level AS Level, r.team_id AS TeamId, r.service_id AS ServiceId, r.period_start AS PeriodStart,
+       r.deployments AS Deployments, r.failed AS FailedDeployments, r.failed_inferred AS FailedByInferredLink,
+       r.failed / r.deployments AS Rate,
+       coalesce(u.incidents, 0) AS UnattributedIncidents
+FROM rates r
+LEFT JOIN unattributed u
+  ON u.level = r.level AND u.period_start = r.period_start
+ AND u.team_id IS NOT DISTINCT FROM r.team_id AND u.service_id IS NOT DISTINCT FROM r.service_id
+ORDER BY PeriodStart, Level, TeamId NULLS FIRST, ServiceId NULLS FIRST;

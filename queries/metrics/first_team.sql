@@ -1,0 +1,1 @@
+SELECT min(team_id) FROM teams;

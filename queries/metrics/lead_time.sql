@@ -1,0 +1,27 @@
+-- Change lead time: for each change shipped by a successful production deployment in the period, the time from
+-- its first commit to that deployment going out. A pull request counts once (its commits are not separate
+-- changes); a commit pushed without a pull request counts on its own. Hours; median, p75, p90.
+-- Parameters: $from, $to, $grain, $tz, $team.
+-- changes.deployed_at is when the linked production deployment went out (see queries/linking).
+WITH shipped AS (
+    SELECT period_of(c.deployed_at, $grain, $tz) AS period_start, s.team_id, c.service_id,
+           epoch(c.deployed_at - c.first_commit_at) / 3600.0 AS hours
+    FROM changes c
+    JOIN services s USING (service_id)
+    WHERE c.parent_change_id IS NULL
+      AND c.first_commit_at IS NOT NULL
+      AND c.deployed_at >= c.first_commit_at
+      AND in_period(c.deployed_at, $from, $to, $tz)
+      AND ($team IS NULL OR s.team_id = $team)
+)
+SELECT CASE grouping(team_id, service_id) WHEN 3 THEN 'organisation' WHEN 1 THEN 'team' ELSE 'service' END AS Level,
+       team_id AS TeamId,
+       service_id AS ServiceId,
+       period_start AS PeriodStart,
+       count(*) AS Changes,
+       quantile_cont(hours, 0.5) AS MedianHours,
+       quantile_cont(hours, 0.75) AS P75Hours,
+       quantile_cont(hours, 0.9) AS P90Hours
+FROM shipped
+GROUP BY GROUPING SETS ((period_start), (period_start, team_id), (period_start, team_id, service_id))
+ORDER BY PeriodStart, Level, TeamId NULLS FIRST, ServiceId NULLS FIRST;

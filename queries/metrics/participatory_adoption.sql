@@ -1,0 +1,32 @@
+-- Participatory adoption: of the engineers outside the platform team employed during the period, the share
+-- who merged at least one change to a platform-owned repository in it.
+-- Parameters: $from, $to, $grain, $tz.
+WITH periods AS (
+    SELECT DISTINCT CAST(date_trunc($grain, d) AS DATE) AS period_start
+    FROM range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP), INTERVAL 1 DAY) r(d)
+),
+bounds AS (
+    SELECT period_start,
+           least(CAST(period_start + CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), CAST($to AS DATE)) AS period_end
+    FROM periods
+),
+outside AS (
+    SELECT b.period_start, e.engineer_id
+    FROM bounds b
+    JOIN engineers e ON e.start_date < b.period_end AND (e.end_date IS NULL OR e.end_date > b.period_start)
+    JOIN teams t ON t.team_id = e.team_id AND NOT t.is_platform_team
+),
+contributors AS (
+    SELECT DISTINCT period_of(c.merged_at, $grain, $tz) AS period_start, c.author_id AS engineer_id
+    FROM changes c
+    JOIN services s ON s.service_id = c.service_id AND s.is_platform_owned
+    WHERE c.parent_change_id IS NULL AND c.merged_at IS NOT NULL AND in_period(c.merged_at, $from, $to, $tz)
+)
+SELECT o.period_start AS PeriodStart,
+       count(*) AS Engineers,
+       count(c.engineer_id) AS Contributors,
+       count(c.engineer_id) / count(*) AS Share
+FROM outside o
+LEFT JOIN contributors c USING (period_start, engineer_id)
+GROUP BY ALL
+ORDER BY PeriodStart;

@@ -1,0 +1,24 @@
+-- Failed deployment recovery time: for each failed production deployment whose failure started in the period,
+-- the hours from failure start to recovery (see deployment_failures). Failures not yet recovered are counted
+-- apart, not dropped. Median and p90.
+-- Parameters: $from, $to, $grain, $tz, $team, $remediation_hours, $infer_links, $inference_hours.
+WITH failures AS (
+    SELECT period_of(failure_started_at, $grain, $tz) AS period_start, team_id, service_id,
+           epoch(recovered_at - failure_started_at) / 3600.0 AS hours
+    -- A failure that started in the period went out at most the inference window earlier.
+    FROM deployment_failures($remediation_hours, $infer_links, $inference_hours,
+                             day_start($from, $tz) - to_hours(CAST($inference_hours AS BIGINT)), day_start($to, $tz))
+    WHERE in_period(failure_started_at, $from, $to, $tz)
+      AND ($team IS NULL OR team_id = $team)
+)
+SELECT CASE grouping(team_id, service_id) WHEN 3 THEN 'organisation' WHEN 1 THEN 'team' ELSE 'service' END AS Level,
+       team_id AS TeamId,
+       service_id AS ServiceId,
+       period_start AS PeriodStart,
+       count(hours) AS Recovered,
+       count(*) FILTER (hours IS NULL) AS NotRecovered,
+       quantile_cont(hours, 0.5) AS MedianHours,
+       quantile_cont(hours, 0.9) AS P90Hours
+FROM failures
+GROUP BY GROUPING SETS ((period_start), (period_start, team_id), (period_start, team_id, service_id))
+ORDER BY PeriodStart, Level, TeamId NULLS FIRST, ServiceId NULLS FIRST;

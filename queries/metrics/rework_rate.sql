@@ -1,0 +1,29 @@
+-- Deployment rework rate: the share of successful production deployments that were unplanned, done to fix a
+-- user-facing defect: flagged as a rollback or hotfix, or shipping a change labelled hotfix, revert, rollback or
+-- fix-forward.
+-- Parameters: $from, $to, $grain, $tz, $team.
+WITH labelled AS (
+    SELECT DISTINCT deployment_id
+    FROM changes
+    WHERE deployment_id IS NOT NULL
+      AND in_period(deployed_at, $from, $to, $tz)
+      AND list_has_any(labels, ['hotfix', 'revert', 'rollback', 'fix-forward'])
+),
+deployed AS (
+    SELECT period_of(d.deployed_at, $grain, $tz) AS period_start, d.team_id, d.service_id,
+           d.is_rollback OR d.is_hotfix OR l.deployment_id IS NOT NULL AS rework
+    FROM production_deployments() d
+    LEFT JOIN labelled l USING (deployment_id)
+    WHERE in_period(d.deployed_at, $from, $to, $tz)
+      AND ($team IS NULL OR d.team_id = $team)
+)
+SELECT CASE grouping(team_id, service_id) WHEN 3 THEN 'organisation' WHEN 1 THEN 'team' ELSE 'service' END AS Level,
+       team_id AS TeamId,
+       service_id AS ServiceId,
+       period_start AS PeriodStart,
+       count(*) AS Deployments,
+       count(*) FILTER (rework) AS ReworkDeployments,
+       count(*) FILTER (rework) / count(*) AS Rate
+FROM deployed
+GROUP BY GROUPING SETS ((period_start), (period_start, team_id), (period_start, team_id, service_id))
+ORDER BY PeriodStart, Level, TeamId NULLS FIRST, ServiceId NULLS FIRST;

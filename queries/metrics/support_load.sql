@@ -1,0 +1,37 @@
+-- Platform support load per period: support requests handled by the platform team, per 100 engineers employed
+-- in the period and per month, with the median hours to first response and to resolution.
+-- Parameters: $from, $to, $grain, $tz.
+WITH periods AS (
+    SELECT DISTINCT CAST(date_trunc($grain, d) AS DATE) AS period_start
+    FROM range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP), INTERVAL 1 DAY) r(d)
+),
+bounds AS (
+    SELECT period_start,
+           least(CAST(period_start + CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), CAST($to AS DATE)) AS period_end
+    FROM periods
+),
+head_count AS (
+    SELECT b.period_start, b.period_end, count(e.engineer_id) AS engineers
+    FROM bounds b
+    LEFT JOIN engineers e ON e.start_date < b.period_end AND (e.end_date IS NULL OR e.end_date > b.period_start)
+    GROUP BY ALL
+),
+requests AS (
+    SELECT period_of(w.created_at, $grain, $tz) AS period_start,
+           epoch(w.first_response_at - w.created_at) / 3600.0 AS response_hours,
+           epoch(w.resolved_at - w.created_at) / 3600.0 AS resolution_hours
+    FROM work_items w
+    JOIN teams t ON t.team_id = w.team_id AND t.is_platform_team
+    WHERE w.kind = 'support_request' AND in_period(w.created_at, $from, $to, $tz)
+)
+SELECT h.period_start AS PeriodStart,
+       count(r.period_start) AS Requests,
+       h.engineers AS Engineers,
+       100.0 * count(r.period_start) / nullif(h.engineers, 0)
+           / (datediff('day', h.period_start, h.period_end) / (365.25 / 12)) AS PerHundredEngineersPerMonth,
+       quantile_cont(r.response_hours, 0.5) AS MedianFirstResponseHours,
+       quantile_cont(r.resolution_hours, 0.5) AS MedianResolutionHours
+FROM head_count h
+LEFT JOIN requests r USING (period_start)
+GROUP BY h.period_start, h.period_end, h.engineers
+ORDER BY PeriodStart;

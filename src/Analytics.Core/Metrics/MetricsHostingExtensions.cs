@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Analytics.Core.Metrics;
+
+/// <summary>Registers the metrics service.</summary>
+public static class MetricsHostingExtensions
+{
+    /// <summary>Adds <see cref="MetricsService"/> and its options (section <c>Pulse:Metrics</c>).</summary>
+    public static IHostApplicationBuilder AddPulseMetrics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        builder.Services.AddSingleton<MetricsService>();
+        return builder;
+    }
+}

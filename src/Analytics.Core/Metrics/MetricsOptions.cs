@@ -1,0 +1,45 @@
+namespace Analytics.Core.Metrics;
+
+/// <summary>How metrics are computed (configuration section <c>Pulse:Metrics</c>).</summary>
+public sealed class MetricsOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string Section = "Pulse:Metrics";
+
+    /// <summary>The smallest k allowed: groups smaller than this are never reported.</summary>
+    public const int SmallestGroupSize = 3;
+
+    /// <summary>IANA time zone in which days, weeks, months and quarters are cut.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Survey groups with fewer respondents are suppressed (k). Default 5, never below 3.</summary>
+    public int MinimumGroupSize { get; set; } = 5;
+
+    /// <summary>A rollback or hotfix this many hours after a deployment marks that deployment as failed.</summary>
+    public int RemediationWindowHours { get; set; } = 24;
+
+    /// <summary>Attribute an unlinked incident to the latest deployment of its service before it opened.</summary>
+    public bool InferIncidentLinks { get; set; } = true;
+
+    /// <summary>How far back, in hours, an inferred link may reach.</summary>
+    public int InferenceWindowHours { get; set; } = 24;
+
+    /// <summary>Which State of DevOps report's performance bands to use.</summary>
+    public int DoraReportYear { get; set; } = 2023;
+
+    /// <summary>Throws with a message naming the problem when a setting is out of range.</summary>
+    public void Validate()
+    {
+        if (MinimumGroupSize < SmallestGroupSize)
+        {
+            throw new ArgumentException($"Pulse:Metrics:MinimumGroupSize must be at least {SmallestGroupSize} (got {MinimumGroupSize}).");
+        }
+
+        if (RemediationWindowHours <= 0 || InferenceWindowHours <= 0)
+        {
+            throw new ArgumentException("Pulse:Metrics windows must be positive numbers of hours.");
+        }
+
+        _ = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    }
+}

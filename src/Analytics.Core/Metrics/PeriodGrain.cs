@@ -1,0 +1,14 @@
+namespace Analytics.Core.Metrics;
+
+/// <summary>The length of the periods a metric is reported per.</summary>
+public enum PeriodGrain
+{
+    /// <summary>Weeks starting on Monday.</summary>
+    Week,
+
+    /// <summary>Calendar months.</summary>
+    Month,
+
+    /// <summary>Calendar quarters.</summary>
+    Quarter,
+}

@@ -1,0 +1,30 @@
+using Analytics.Core.Metrics.Adoption;
+using Analytics.Core.Metrics.Dora;
+using Analytics.Core.Metrics.Onboarding;
+using Analytics.Core.Metrics.Sentiment;
+using Analytics.Core.Metrics.Support;
+
+namespace Analytics.Core.Metrics;
+
+/// <summary>The full metric set of one quarter, for the organisation and (or only) one team.</summary>
+public sealed record QuarterlyMetrics(
+    Quarter Quarter,
+    string? Team,
+    IReadOnlyList<DeploymentFrequency> DeploymentFrequency,
+    IReadOnlyList<LeadTime> LeadTime,
+    IReadOnlyList<ChangeFailureRate> ChangeFailureRate,
+    IReadOnlyList<RecoveryTime> RecoveryTime,
+    IReadOnlyList<ReworkRate> ReworkRate,
+    IReadOnlyList<DoraLevel> DoraLevels,
+    IReadOnlyList<LeadTimeStages> LeadTimeStages,
+    IReadOnlyList<NpsResult> Nps,
+    IReadOnlyList<DevExScore> DevExScores,
+    IReadOnlyList<ResponseRate> ResponseRates,
+    IReadOnlyList<PlatformAdoption> Adoption,
+    IReadOnlyList<CapabilityAdoption> CapabilityAdoption,
+    IReadOnlyList<WeeklyActivity> WeeklyActivity,
+    IReadOnlyList<Retention> Retention,
+    IReadOnlyList<ParticipatoryAdoption> ParticipatoryAdoption,
+    IReadOnlyList<TimeToFirstDeploy> TimeToFirstDeploy,
+    IReadOnlyList<SupportLoad> SupportLoad,
+    IReadOnlyList<SupportCategory> SupportCategories);

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Analytics.Core.Metrics;
+using Analytics.Core.Metrics.Dora;
+using Spectre.Console;
+
+namespace Analytics.Host.Cli;
+
+/// <summary>The quarter's metrics as tables for the terminal.</summary>
+internal static class MetricsTables
+{
+    public static void Write(QuarterlyMetrics m)
+    {
+        var console = AnsiConsole.Console;
+        console.Write(new Rule($"[bold]Pulse metrics, {m.Quarter}{(m.Team is null ? string.Empty : $", team {Markup.Escape(m.Team)}")}[/]").LeftJustified());
+        WriteDelivery(console, m);
+        WriteSentiment(console, m);
+        WriteAdoption(console, m);
+        WriteOnboardingAndSupport(console, m);
+    }
+
+    private static void WriteDelivery(IAnsiConsole console, QuarterlyMetrics m)
+    {
+        var table = new Table().Title("Delivery (DORA)").AddColumns("Team", "Deploys", "Per day", "Frequency", "Lead time p50 / p90", "Change failure", "Recovery p50 / p90", "Rework", "Level");
+        foreach (var level in m.DoraLevels.OrderBy(l => l.TeamId is not null).ThenBy(l => l.TeamId, StringComparer.Ordinal))
+        {
+            var frequency = m.DeploymentFrequency.First(f => f.TeamId == level.TeamId && f.Level != "service");
+            var lead = m.LeadTime.FirstOrDefault(l => l.TeamId == level.TeamId && l.Level != "service");
+            var recovery = m.RecoveryTime.FirstOrDefault(r => r.TeamId == level.TeamId && r.Level != "service");
+            var rework = m.ReworkRate.FirstOrDefault(r => r.TeamId == level.TeamId && r.Level != "service");
+            table.AddRow(
+                Markup.Escape(level.TeamId ?? "Organisation"),
+                frequency.Deployments.ToString("N0", CultureInfo.InvariantCulture),
+                level.DeploysPerDay.ToString("0.##", CultureInfo.InvariantCulture),
+                DeploymentFrequencyBucket.Of(level.DeploysPerDay),
+                lead is null ? "—" : $"{Hours(lead.MedianHours)} / {Hours(lead.P90Hours)}",
+                Percent(level.ChangeFailureRate),
+                recovery is null ? "—" : $"{Hours(recovery.MedianHours)} / {Hours(recovery.P90Hours)}",
+                Percent(rework?.Rate),
+                level.Overall);
+        }
+
+        console.Write(table);
+    }
+
+    private static void WriteSentiment(IAnsiConsole console, QuarterlyMetrics m)
+    {
+        if (m.Nps.Count == 0)
+        {
+            console.MarkupLine("[grey]No survey wave opened in this quarter.[/]");
+            return;
+        }
+
+        var table = new Table().Title("Platform NPS").AddColumns("Wave", "Group", "n", "NPS ± 95%", "Change", "Significant");
+        foreach (var row in m.Nps)
+        {
+            var group = Markup.Escape(row.TeamId ?? "Organisation");
+            if (row.Suppressed)
+            {
+                table.AddRow(Markup.Escape(row.WaveName), group, "[grey]suppressed (fewer than k)[/]", string.Empty, string.Empty, string.Empty);
+                continue;
+            }
+
+            table.AddRow(Markup.Escape(row.WaveName), group, row.Respondents!.Value.ToString(CultureInfo.InvariantCulture),
+                $"{row.Nps:+0;-0;0} ± {row.MarginOfError:0.0}", row.Change is { } c ? c.ToString("+0.0;-0.0;0", CultureInfo.InvariantCulture) : "—",
+                row.ChangeZ is { } z ? (Math.Abs(z) >= 1.96 ? "yes" : "no") : "—");
+        }
+
+        console.Write(table);
+        var scores = new Table().Title("DevEx (organisation)").AddColumns("Dimension", "Item", "Mean (1–5)", "Favourable");
+        foreach (var score in m.DevExScores.Where(s => s.Level == "organisation" && !s.Suppressed))
+        {
+            scores.AddRow(score.Dimension, score.Item ?? string.Empty, $"{score.Mean:0.00}", $"{score.FavourablePercent:0}%");
+        }
+
+        console.Write(scores);
+    }
+
+    private static void WriteAdoption(IAnsiConsole console, QuarterlyMetrics m)
+    {
+        var org = m.Adoption.FirstOrDefault(a => a.Level == "organisation");
+        var participation = m.ParticipatoryAdoption.Count > 0 ? m.ParticipatoryAdoption[0] : null;
+        var retention = m.Retention.Count > 0 ? m.Retention[0] : null;
+        var weekly = m.WeeklyActivity.Count == 0 ? 0 : m.WeeklyActivity.Average(w => w.ActiveTeams);
+        console.MarkupLine($"[bold]Adoption[/]: {Percent(org?.ServiceShare)} of services and {Percent(org?.TeamShare)} of teams on the platform; " +
+            $"{weekly:0} teams deploy through it in an average week; {Percent(retention?.Share)} of last quarter's active teams stayed; " +
+            $"{Percent(participation?.Share)} of engineers outside the platform team contributed to it.");
+        var capabilities = string.Join(", ", m.CapabilityAdoption.Select(c => $"{c.Capability} {Percent(c.Share)}"));
+        console.MarkupLine($"  by capability: {Markup.Escape(capabilities)}");
+    }
+
+    private static void WriteOnboardingAndSupport(IAnsiConsole console, QuarterlyMetrics m)
+    {
+        var cohort = m.TimeToFirstDeploy.FirstOrDefault(t => t.Level == "organisation");
+        console.MarkupLine(cohort is null
+            ? "[bold]Onboarding[/]: nobody started this quarter."
+            : $"[bold]Onboarding[/]: {cohort.Starters} started; median {cohort.MedianDays:0} days to first deploy (p75 {cohort.P75Days:0}); {Percent(cohort.ShareWithin30Days)} within 30 days.");
+        var load = m.SupportLoad.Count > 0 ? m.SupportLoad[0] : null;
+        if (load is not null)
+        {
+            console.MarkupLine($"[bold]Support[/]: {load.Requests} requests, {load.PerHundredEngineersPerMonth:0.0} per 100 engineers a month; " +
+                $"first response in {Hours(load.MedianFirstResponseHours)}, resolved in {Hours(load.MedianResolutionHours)} (medians).");
+        }
+
+        var candidates = string.Join("; ", m.SupportCategories.Take(3).Select(c => $"{c.Category} ({c.Requests} × {Hours(c.MedianHandlingHours)})"));
+        if (candidates.Length > 0)
+        {
+            console.MarkupLine($"  self-service candidates: {Markup.Escape(candidates)}");
+        }
+    }
+
+    private static string Hours(double? hours) => hours switch
+    {
+        null => "—",
+        < 1 => $"{hours * 60:0} min",
+        < 48 => $"{hours:0.#} h",
+        _ => $"{hours / 24:0.#} d",
+    };
+
+    private static string Percent(double? share) => share is { } s ? $"{s * 100:0.#}%" : "—";
+}

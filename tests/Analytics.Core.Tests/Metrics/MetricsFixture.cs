@@ -1,0 +1,85 @@
+using Analytics.Core.Delivery;
+using Analytics.Core.Incidents;
+using Analytics.Core.Metrics;
+using Analytics.Core.Organisation;
+using Analytics.Core.Storage;
+using Analytics.Core.Storage.Migrations;
+using Analytics.DuckDb;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Core.Tests.Metrics;
+
+/// <summary>
+/// A small hand-made organisation in a private in-memory database, with builders for the records a test needs
+/// and a <see cref="MetricsService"/> over it.
+/// </summary>
+public sealed class MetricsFixture : IDisposable
+{
+    private readonly DuckDbConnection _keeper;
+    private int _sequence;
+
+    public MetricsFixture(MetricsOptions? options = null)
+    {
+        var name = $":memory:metrics-{Guid.NewGuid():N}";
+        Database = new PulseDatabase(Options.Create(new DatabaseOptions { Path = name }));
+        _keeper = Database.Open();
+        new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_keeper, CancellationToken.None).GetAwaiter().GetResult();
+        Metrics = new MetricsService(Database, Options.Create(options ?? new MetricsOptions()));
+    }
+
+    public PulseDatabase Database { get; }
+
+    public MetricsService Metrics { get; }
+
+    public static DateTimeOffset At(string utc) => DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
+
+    public MetricsFixture Team(string id, bool platform = false)
+    {
+        Write(new Team(id, id, null, platform, "UTC", "test"));
+        return this;
+    }
+
+    public MetricsFixture Service(string id, string team, DateOnly? created = null, DateOnly? retired = null, DateOnly? onboarded = null)
+    {
+        Write(new Service(id, id, team, $"acme/{id}", "production", false, onboarded, null, created, retired, "test"));
+        return this;
+    }
+
+    public MetricsFixture Engineer(string id, string team, DateOnly start)
+    {
+        Write(new Engineer(id, id, null, id, team, start, null, "test"));
+        return this;
+    }
+
+    /// <summary>A successful production deployment that went out at <paramref name="at"/> (finished = started).</summary>
+    public string Deploy(string service, string at, string environment = "production", string status = "success", bool rollback = false, bool hotfix = false, string? by = null)
+    {
+        var id = $"d{++_sequence}";
+        var time = At(at);
+        Write(new Deployment(id, service, environment, $"sha{_sequence}", time, time, status, rollback, hotfix, true, by, "test"));
+        return id;
+    }
+
+    /// <summary>A pull request first committed at <paramref name="firstCommit"/> and shipped by <paramref name="deployment"/>.</summary>
+    public void Change(string service, string firstCommit, string? deployment, string? deployedAt, string kind = "pull_request", string? author = null, IReadOnlyList<string?>? labels = null)
+    {
+        var first = At(firstCommit);
+        Write(new Change($"c{++_sequence}", kind, null, service, null, author, "change", labels ?? [], first, first.AddHours(1), first.AddHours(2), first.AddHours(3), null,
+            deployment, "test", deployedAt is null ? null : At(deployedAt)));
+    }
+
+    public void Incident(string service, string opened, string? resolved, string? causedBy = null, string severity = "sev2")
+    {
+        Write(new Incident($"i{++_sequence}", service, "incident", severity, At(opened), null, resolved is null ? null : At(resolved), causedBy, null, "test"));
+    }
+
+    public void Write<T>(T row)
+        where T : IStoredRow
+    {
+        using var appender = _keeper.CreateAppender(T.Table);
+        row.AppendTo(appender.CreateRow());
+    }
+
+    public void Dispose() => _keeper.Dispose();
+}
