@@ -6,11 +6,12 @@ WITH failures AS (
     FROM deployment_failures($remediation_hours, $infer_links, $inference_hours, day_start($from, $tz), day_start($to, $tz))
 ),
 deployed AS (
-    SELECT period_of(d.deployed_at, $grain, $tz) AS period_start, d.team_id, d.service_id,
+    SELECT p.period_start, d.team_id, d.service_id,
            f.deployment_id IS NOT NULL AS failed,
            coalesce(f.inferred, false) AS inferred
     FROM production_deployments() d
     LEFT JOIN failures f USING (deployment_id)
+    ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON d.deployed_at >= p.starts_at
     WHERE NOT d.is_rollback
       AND in_period(d.deployed_at, $from, $to, $tz)
       AND ($team IS NULL OR d.team_id = $team)
@@ -26,13 +27,14 @@ rates AS (
 ),
 unattributed AS (
     SELECT CASE grouping(s.team_id, i.service_id) WHEN 3 THEN 'organisation' WHEN 1 THEN 'team' ELSE 'service' END AS level,
-           period_of(i.opened_at, $grain, $tz) AS period_start, s.team_id, i.service_id, count(*) AS incidents
+           p.period_start, s.team_id, i.service_id, count(*) AS incidents
     FROM incidents i
     LEFT JOIN services s USING (service_id)
     ANTI JOIN incident_attribution($infer_links, $inference_hours, day_start($from, $tz), day_start($to, $tz)) a USING (incident_id)
+    ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON i.opened_at >= p.starts_at
     WHERE in_period(i.opened_at, $from, $to, $tz)
       AND ($team IS NULL OR s.team_id = $team)
-    GROUP BY GROUPING SETS ((period_start), (period_start, s.team_id), (period_start, s.team_id, i.service_id))
+    GROUP BY GROUPING SETS ((p.period_start), (p.period_start, s.team_id), (p.period_start, s.team_id, i.service_id))
 )
 SELECT r.level AS Level, r.team_id AS TeamId, r.service_id AS ServiceId, r.period_start AS PeriodStart,
        r.deployments AS Deployments, r.failed AS FailedDeployments, r.failed_inferred AS FailedByInferredLink,

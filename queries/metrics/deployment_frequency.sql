@@ -16,8 +16,9 @@ spine AS (
     WHERE ($team IS NULL OR s.team_id = $team)
 ),
 shipped AS (
-    SELECT DISTINCT period_of(deployed_at, $grain, $tz) AS period_start, service_id, coalesce(sha, deployment_id) AS shipped
-    FROM production_deployments()
+    SELECT DISTINCT p.period_start, d.service_id, coalesce(d.sha, d.deployment_id) AS shipped
+    FROM production_deployments() d
+    ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON d.deployed_at >= p.starts_at
     WHERE in_period(deployed_at, $from, $to, $tz) AND ($team IS NULL OR team_id = $team)
 ),
 per_service AS (

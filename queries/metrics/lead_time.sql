@@ -4,10 +4,11 @@
 -- Parameters: $from, $to, $grain, $tz, $team.
 -- changes.deployed_at is when the linked production deployment went out (see queries/linking).
 WITH shipped AS (
-    SELECT period_of(c.deployed_at, $grain, $tz) AS period_start, s.team_id, c.service_id,
-           epoch(c.deployed_at - c.first_commit_at) / 3600.0 AS hours
+    SELECT p.period_start, s.team_id, c.service_id,
+           (epoch(c.deployed_at) - epoch(c.first_commit_at)) / 3600.0 AS hours
     FROM changes c
     JOIN services s USING (service_id)
+    ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON c.deployed_at >= p.starts_at
     WHERE c.parent_change_id IS NULL
       AND c.first_commit_at IS NOT NULL
       AND c.deployed_at >= c.first_commit_at

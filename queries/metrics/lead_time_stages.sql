@@ -3,13 +3,14 @@
 -- merge requests only; a stage with a missing timestamp is left out of that stage's median.
 -- Parameters: $from, $to, $grain, $tz, $team.
 WITH stages AS (
-    SELECT period_of(c.deployed_at, $grain, $tz) AS period_start, s.team_id,
-           epoch(c.opened_at - c.first_commit_at) / 3600.0 AS coding,
-           epoch(c.first_review_at - c.opened_at) / 3600.0 AS pickup,
-           epoch(c.merged_at - c.first_review_at) / 3600.0 AS review,
-           epoch(c.deployed_at - c.merged_at) / 3600.0 AS deploy
+    SELECT p.period_start, s.team_id,
+           (epoch(c.opened_at) - epoch(c.first_commit_at)) / 3600.0 AS coding,
+           (epoch(c.first_review_at) - epoch(c.opened_at)) / 3600.0 AS pickup,
+           (epoch(c.merged_at) - epoch(c.first_review_at)) / 3600.0 AS review,
+           (epoch(c.deployed_at) - epoch(c.merged_at)) / 3600.0 AS deploy
     FROM changes c
     JOIN services s USING (service_id)
+    ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON c.deployed_at >= p.starts_at
     WHERE c.kind IN ('pull_request', 'merge_request')
       AND in_period(c.deployed_at, $from, $to, $tz)
       AND ($team IS NULL OR s.team_id = $team)

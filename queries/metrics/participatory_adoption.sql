@@ -17,9 +17,10 @@ outside AS (
     JOIN teams t ON t.team_id = e.team_id AND NOT t.is_platform_team
 ),
 contributors AS (
-    SELECT DISTINCT period_of(c.merged_at, $grain, $tz) AS period_start, c.author_id AS engineer_id
+    SELECT DISTINCT p.period_start, c.author_id AS engineer_id
     FROM changes c
     JOIN services s ON s.service_id = c.service_id AND s.is_platform_owned
+    ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON c.merged_at >= p.starts_at
     WHERE c.parent_change_id IS NULL AND c.merged_at IS NOT NULL AND in_period(c.merged_at, $from, $to, $tz)
 )
 SELECT o.period_start AS PeriodStart,

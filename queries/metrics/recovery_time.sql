@@ -3,13 +3,14 @@
 -- apart, not dropped. Median and p90.
 -- Parameters: $from, $to, $grain, $tz, $team, $remediation_hours, $infer_links, $inference_hours.
 WITH failures AS (
-    SELECT period_of(failure_started_at, $grain, $tz) AS period_start, team_id, service_id,
-           epoch(recovered_at - failure_started_at) / 3600.0 AS hours
+    SELECT p.period_start, f.team_id, f.service_id,
+           (epoch(f.recovered_at) - epoch(f.failure_started_at)) / 3600.0 AS hours
     -- A failure that started in the period went out at most the inference window earlier.
     FROM deployment_failures($remediation_hours, $infer_links, $inference_hours,
-                             day_start($from, $tz) - to_hours(CAST($inference_hours AS BIGINT)), day_start($to, $tz))
-    WHERE in_period(failure_started_at, $from, $to, $tz)
-      AND ($team IS NULL OR team_id = $team)
+                             day_start($from, $tz) - to_hours(CAST($inference_hours AS BIGINT)), day_start($to, $tz)) f
+    ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON f.failure_started_at >= p.starts_at
+    WHERE in_period(f.failure_started_at, $from, $to, $tz)
+      AND ($team IS NULL OR f.team_id = $team)
 )
 SELECT CASE grouping(team_id, service_id) WHEN 3 THEN 'organisation' WHEN 1 THEN 'team' ELSE 'service' END AS Level,
        team_id AS TeamId,

@@ -1,12 +1,16 @@
 -- Retention: of the teams that deployed through the platform in the previous period, the share that did so
 -- again in this one.
 -- Parameters: $from, $to, $grain, $tz, $team. The period before $from is read too, for the first comparison.
-WITH active AS (
-    SELECT DISTINCT period_of(deployed_at, $grain, $tz) AS period_start, team_id
-    FROM production_deployments()
-    WHERE via_platform
-      AND in_period(deployed_at, CAST(CAST($from AS DATE) - CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), $to, $tz)
-      AND ($team IS NULL OR team_id = $team)
+WITH bounds AS (
+    FROM period_bounds(CAST(CAST($from AS DATE) - CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), $to, $grain, $tz)
+),
+active AS (
+    SELECT DISTINCT p.period_start, d.team_id
+    FROM production_deployments() d
+    ASOF JOIN bounds p ON d.deployed_at >= p.starts_at
+    WHERE d.via_platform
+      AND d.deployed_at >= (SELECT min(starts_at) FROM bounds) AND d.deployed_at < day_start($to, $tz)
+      AND ($team IS NULL OR d.team_id = $team)
 ),
 paired AS (
     SELECT cur.period_start,

@@ -10,10 +10,11 @@ WITH labelled AS (
       AND list_has_any(labels, ['hotfix', 'revert', 'rollback', 'fix-forward'])
 ),
 deployed AS (
-    SELECT period_of(d.deployed_at, $grain, $tz) AS period_start, d.team_id, d.service_id,
+    SELECT p.period_start, d.team_id, d.service_id,
            d.is_rollback OR d.is_hotfix OR l.deployment_id IS NOT NULL AS rework
     FROM production_deployments() d
     LEFT JOIN labelled l USING (deployment_id)
+    ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON d.deployed_at >= p.starts_at
     WHERE in_period(d.deployed_at, $from, $to, $tz)
       AND ($team IS NULL OR d.team_id = $team)
 )

@@ -17,11 +17,12 @@ head_count AS (
     GROUP BY ALL
 ),
 requests AS (
-    SELECT period_of(w.created_at, $grain, $tz) AS period_start,
-           epoch(w.first_response_at - w.created_at) / 3600.0 AS response_hours,
-           epoch(w.resolved_at - w.created_at) / 3600.0 AS resolution_hours
+    SELECT p.period_start,
+           (epoch(w.first_response_at) - epoch(w.created_at)) / 3600.0 AS response_hours,
+           (epoch(w.resolved_at) - epoch(w.created_at)) / 3600.0 AS resolution_hours
     FROM work_items w
     JOIN teams t ON t.team_id = w.team_id AND t.is_platform_team
+    ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON w.created_at >= p.starts_at
     WHERE w.kind = 'support_request' AND in_period(w.created_at, $from, $to, $tz)
 )
 SELECT h.period_start AS PeriodStart,

@@ -1,13 +1,14 @@
 -- Engagement: per week (Monday start, in the given zone), the teams and engineers that deployed to production
 -- through the platform at least once.
 -- Parameters: $from, $to, $tz, $team.
-SELECT period_of(deployed_at, 'week', $tz) AS WeekStart,
-       count(DISTINCT team_id) AS ActiveTeams,
-       count(DISTINCT deployed_by) AS ActiveEngineers,
+SELECT p.period_start AS WeekStart,
+       count(DISTINCT d.team_id) AS ActiveTeams,
+       count(DISTINCT d.deployed_by) AS ActiveEngineers,
        count(*) AS Deployments
-FROM production_deployments()
-WHERE via_platform
-  AND in_period(deployed_at, $from, $to, $tz)
-  AND ($team IS NULL OR team_id = $team)
+FROM production_deployments() d
+ASOF JOIN period_bounds($from, $to, 'week', $tz) p ON d.deployed_at >= p.starts_at
+WHERE d.via_platform
+  AND in_period(d.deployed_at, $from, $to, $tz)
+  AND ($team IS NULL OR d.team_id = $team)
 GROUP BY ALL
 ORDER BY WeekStart;
