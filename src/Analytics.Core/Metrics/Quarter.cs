@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace Analytics.Core.Metrics;
 
 /// <summary>A calendar quarter, written <c>2026-Q3</c>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(QuarterJsonConverter))]
 public readonly partial record struct Quarter(int Year, int Number)
 {
     /// <summary>The first day of the quarter.</summary>

@@ -16,7 +16,7 @@ internal static class CliErrors
             $"The database file is not a DuckDB database: {FirstLine(duckDb.Message)} Point --db at another file.",
         DuckDbException duckDb => $"Database error: {FirstLine(duckDb.Message)}",
         ArgumentException argument => FirstLine(argument.Message),
-        FormatException format => $"Bad input: {FirstLine(format.Message)}",
+        FormatException format => FirstLine(format.Message),
         IOException or UnauthorizedAccessException => FirstLine(error.Message),
         OperationCanceledException => "Cancelled.",
         _ => $"Unexpected error ({error.GetType().Name}): {FirstLine(error.Message)}",

@@ -17,7 +17,7 @@ internal static class MetricsCsv
     public static void Write(TextWriter output, QuarterlyMetrics metrics)
     {
         output.WriteLine("section,level,team,service,period,item,metric,value");
-        foreach (var section in typeof(QuarterlyMetrics).GetProperties().Where(p => typeof(IEnumerable).IsAssignableFrom(p.PropertyType)))
+        foreach (var section in typeof(QuarterlyMetrics).GetProperties().Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)))
         {
             foreach (var row in (IEnumerable)section.GetValue(metrics)!)
             {
@@ -37,6 +37,8 @@ internal static class MetricsCsv
     {
         null => string.Empty,
         double d => d.ToString("0.####", CultureInfo.InvariantCulture),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => Quote(value.ToString() ?? string.Empty),
     };
