@@ -37,37 +37,59 @@ public sealed class MetricsService
         }
     }
 
-    /// <summary>The full metric set of a quarter, all queries on one connection.</summary>
+    /// <summary>
+    /// The full metric set of a quarter. The queries run two at a time on their own connections: each one is
+    /// already parallel inside DuckDB, but many are small, and a second stream keeps both cores busy.
+    /// </summary>
     public async Task<QuarterlyMetrics> QuarterAsync(Quarter quarter, string? team, CancellationToken cancellationToken)
     {
         var query = MetricsQuery.ForQuarter(quarter, team);
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var frequency = await RunAsync<DeploymentFrequency>(connection, "deployment_frequency", query, cancellationToken);
-        var leadTime = await RunAsync<LeadTime>(connection, "lead_time", query, cancellationToken);
-        var failures = await RunAsync<ChangeFailureRate>(connection, "change_failure_rate", query, cancellationToken);
-        var recovery = await RunAsync<RecoveryTime>(connection, "recovery_time", query, cancellationToken);
-        var thresholds = await ThresholdsAsync(connection, cancellationToken);
+        using var gate = new SemaphoreSlim(2);
+        Task<IReadOnlyList<T>> Run<T>(string metric) => GatedAsync<T>(gate, metric, query, cancellationToken);
+
+        // Started slowest first, so that the long queries overlap the short ones.
+        var failures = Run<ChangeFailureRate>("change_failure_rate");
+        var recovery = Run<RecoveryTime>("recovery_time");
+        var leadTime = Run<LeadTime>("lead_time");
+        var stages = Run<LeadTimeStages>("lead_time_stages");
+        var rework = Run<ReworkRate>("rework_rate");
+        var onboarding = Run<TimeToFirstDeploy>("time_to_first_deploy");
+        var frequency = Run<DeploymentFrequency>("deployment_frequency");
+        var retention = Run<Retention>("retention");
+        var devEx = Run<DevExScore>("devex_scores");
+        var weekly = Run<WeeklyActivity>("weekly_active");
+        var nps = Run<NpsResult>("nps");
+        var support = Run<SupportLoad>("support_load");
+        var participation = Run<ParticipatoryAdoption>("participatory_adoption");
+        var responses = Run<ResponseRate>("response_rate");
+        var categories = Run<SupportCategory>("support_categories");
+        var adoption = Run<PlatformAdoption>("adoption");
+        var capabilities = Run<CapabilityAdoption>("capability_adoption");
+        var thresholds = ThresholdsAsync(cancellationToken);
+        await Task.WhenAll(failures, recovery, leadTime, stages, rework, onboarding, frequency, retention, devEx, weekly, nps, support,
+            participation, responses, categories, adoption, capabilities, thresholds);
+
         return new QuarterlyMetrics(
             quarter,
             team,
-            frequency,
-            leadTime,
-            failures,
-            recovery,
-            await RunAsync<ReworkRate>(connection, "rework_rate", query, cancellationToken),
-            DoraLevelCalculator.Levels(thresholds, frequency, leadTime, failures, recovery),
-            await RunAsync<LeadTimeStages>(connection, "lead_time_stages", query, cancellationToken),
-            await RunAsync<NpsResult>(connection, "nps", query, cancellationToken),
-            await RunAsync<DevExScore>(connection, "devex_scores", query, cancellationToken),
-            await RunAsync<ResponseRate>(connection, "response_rate", query, cancellationToken),
-            await RunAsync<PlatformAdoption>(connection, "adoption", query, cancellationToken),
-            await RunAsync<CapabilityAdoption>(connection, "capability_adoption", query, cancellationToken),
-            await RunAsync<WeeklyActivity>(connection, "weekly_active", query, cancellationToken),
-            await RunAsync<Retention>(connection, "retention", query, cancellationToken),
-            await RunAsync<ParticipatoryAdoption>(connection, "participatory_adoption", query, cancellationToken),
-            await RunAsync<TimeToFirstDeploy>(connection, "time_to_first_deploy", query, cancellationToken),
-            await RunAsync<SupportLoad>(connection, "support_load", query, cancellationToken),
-            await RunAsync<SupportCategory>(connection, "support_categories", query, cancellationToken));
+            frequency.Result,
+            leadTime.Result,
+            failures.Result,
+            recovery.Result,
+            rework.Result,
+            DoraLevelCalculator.Levels(thresholds.Result, frequency.Result, leadTime.Result, failures.Result, recovery.Result),
+            stages.Result,
+            nps.Result,
+            devEx.Result,
+            responses.Result,
+            adoption.Result,
+            capabilities.Result,
+            weekly.Result,
+            retention.Result,
+            participation.Result,
+            onboarding.Result,
+            support.Result,
+            categories.Result);
     }
 
     /// <summary>Runs one metric query (a file of <c>queries/metrics/</c>) for any range and grain.</summary>
@@ -87,6 +109,20 @@ public sealed class MetricsService
     private async Task<IReadOnlyList<DoraThreshold>> ThresholdsAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<DoraThreshold>(new CommandDefinition(
             SqlQueries.Get("metrics/dora_thresholds"), new { report_year = _options.DoraReportYear }, cancellationToken: cancellationToken))).ToList();
+
+    private async Task<IReadOnlyList<T>> GatedAsync<T>(SemaphoreSlim gate, string metric, MetricsQuery query, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // The query itself blocks (DuckDB's API is synchronous), so it runs off the caller's thread.
+            return await Task.Run(() => QueryAsync<T>(metric, query, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     private async Task<IReadOnlyList<T>> RunAsync<T>(DuckDbConnection connection, string metric, MetricsQuery query, CancellationToken cancellationToken)
     {
