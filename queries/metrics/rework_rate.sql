@@ -15,7 +15,9 @@ deployed AS (
     FROM production_deployments() d
     LEFT JOIN labelled l USING (deployment_id)
     ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON d.deployed_at >= p.starts_at
-    WHERE in_period(d.deployed_at, $from, $to, $tz)
+    -- The bound on the raw started_at lets DuckDB skip row groups of other periods (deployments finish within 7 days).
+    WHERE d.started_at >= day_start($from, $tz) - INTERVAL 7 DAY AND d.started_at < day_start($to, $tz)
+      AND in_period(d.deployed_at, $from, $to, $tz)
       AND ($team IS NULL OR d.team_id = $team)
 )
 SELECT CASE grouping(team_id, service_id) WHEN 3 THEN 'organisation' WHEN 1 THEN 'team' ELSE 'service' END AS Level,

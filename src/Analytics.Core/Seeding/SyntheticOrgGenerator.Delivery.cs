@@ -16,54 +16,59 @@ public sealed partial class SyntheticOrgGenerator
 
     private int _pullRequestNumber;
 
+    /// <summary>
+    /// Day by day across all services, so rows land in time order as incremental ingestion would append them
+    /// (which is also what lets DuckDB skip whole row groups when a query wants one quarter).
+    /// </summary>
     private void WriteDelivery(Writers writers, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
-        var totalServices = _teams.Sum(t => t.Services.Count);
-        var done = 0;
-        foreach (var team in _teams)
+        for (var day = _start; day < _options.Until; day = day.AddDays(1))
         {
-            foreach (var service in team.Services)
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var team in _teams)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                WriteServiceHistory(writers, team, service);
-                progress?.Report(new SeedProgress("deployments and changes", 0.02 + (0.83 * ++done / totalServices)));
-            }
-        }
-    }
-
-    private void WriteServiceHistory(Writers writers, TeamPlan team, ServicePlan plan)
-    {
-        var service = plan.Service;
-        var profile = team.Profile;
-        var firstDay = service.CreatedOn is { } created && created > _start ? created : _start;
-        var deployNumber = 0;
-        string? lastGoodSha = null;
-        for (var day = firstDay; day < _options.Until; day = day.AddDays(1))
-        {
-            var rate = profile.DeploysPerServiceDay * plan.Cadence * (IsWorkday(day) ? 1 : 0.08);
-            var deploys = _random.Poisson(rate);
-            for (var d = 0; d < deploys; d++)
-            {
-                var at = At(day, 8 + (_random.NextDouble() * 10));
-                var deployment = WriteRelease(writers, team, service, day, at, ++deployNumber, ref lastGoodSha);
-                if (deployment.Status == "success" && _random.Chance(profile.ChangeFailureRate))
+                foreach (var service in team.Services)
                 {
-                    WriteFailure(writers, team, service, deployment, ref deployNumber, ref lastGoodSha);
+                    if (service.Service.CreatedOn is not { } created || created <= day)
+                    {
+                        WriteServiceDay(writers, team, service, day);
+                    }
                 }
             }
 
-            // Alerts that no change caused: capacity, dependencies, noisy monitors; mostly low severity.
-            if (_random.Chance(0.17))
+            progress?.Report(new SeedProgress("deployments and changes", 0.02 + (0.83 * (day.DayNumber - _start.DayNumber + 1) / _options.Days)));
+        }
+    }
+
+    private void WriteServiceDay(Writers writers, TeamPlan team, ServicePlan plan, DateOnly day)
+    {
+        var service = plan.Service;
+        var profile = team.Profile;
+        var rate = profile.DeploysPerServiceDay * plan.Cadence * (IsWorkday(day) ? 1 : 0.08);
+        var deploys = _random.Poisson(rate);
+        for (var d = 0; d < deploys; d++)
+        {
+            var at = At(day, 8 + (_random.NextDouble() * 10));
+            var deployment = WriteRelease(writers, team, plan, day, at);
+            if (deployment.Status == "success" && _random.Chance(profile.ChangeFailureRate))
             {
-                var opened = At(day, _random.NextDouble() * 24);
-                WriteIncident(writers, service.ServiceId, opened, profile, causedBy: null, fromChange: false);
+                WriteFailure(writers, team, plan, deployment);
             }
+        }
+
+        // Alerts that no change caused: capacity, dependencies, noisy monitors; mostly low severity.
+        if (_random.Chance(0.17))
+        {
+            var opened = At(day, _random.NextDouble() * 24);
+            WriteIncident(writers, service.ServiceId, opened, profile, causedBy: null, fromChange: false);
         }
     }
 
     /// <summary>A staging then production deployment shipping a batch of pull requests.</summary>
-    private Deployment WriteRelease(Writers writers, TeamPlan team, Organisation.Service service, DateOnly day, DateTimeOffset at, int number, ref string? lastGoodSha)
+    private Deployment WriteRelease(Writers writers, TeamPlan team, ServicePlan plan, DateOnly day, DateTimeOffset at)
     {
+        var service = plan.Service;
+        var number = ++plan.Deployments;
         var profile = team.Profile;
         var viaPlatform = service.OnboardedOn is { } on && on <= day;
         var deployer = PickDeployer(team, day);
@@ -78,7 +83,7 @@ public sealed partial class SyntheticOrgGenerator
         writers.Write(deployment);
         if (!failed)
         {
-            lastGoodSha = sha;
+            plan.LastGoodSha = sha;
             var pullRequests = 1 + _random.Poisson(profile.PullRequestsPerDeploy - 1);
             for (var p = 0; p < pullRequests; p++)
             {
@@ -90,8 +95,9 @@ public sealed partial class SyntheticOrgGenerator
     }
 
     /// <summary>A production failure: an incident (mostly linked to the deployment) and a rollback or a hotfix.</summary>
-    private void WriteFailure(Writers writers, TeamPlan team, Organisation.Service service, Deployment cause, ref int deployNumber, ref string? lastGoodSha)
+    private void WriteFailure(Writers writers, TeamPlan team, ServicePlan plan, Deployment cause)
     {
+        var service = plan.Service;
         var profile = team.Profile;
         var opened = cause.FinishedAt!.Value.AddMinutes(_random.LogNormal(30, 0.8));
         var linked = _random.Chance(0.75);
@@ -103,18 +109,18 @@ public sealed partial class SyntheticOrgGenerator
             return;
         }
 
-        var id = $"seed:{service.ServiceId}:{++deployNumber}";
+        var id = $"seed:{service.ServiceId}:{++plan.Deployments}";
         var deployer = PickDeployer(team, DateOnly.FromDateTime(recoveryAt.UtcDateTime));
         if (_random.Chance(0.5))
         {
-            writers.Write(new Deployment(id, service.ServiceId, "production", lastGoodSha, recoveryAt, recoveryAt.AddMinutes(3), "success", true, false, true, deployer, Source));
+            writers.Write(new Deployment(id, service.ServiceId, "production", plan.LastGoodSha, recoveryAt, recoveryAt.AddMinutes(3), "success", true, false, true, deployer, Source));
             return;
         }
 
         var sha = NewSha();
         var hotfix = new Deployment(id, service.ServiceId, "production", sha, recoveryAt, recoveryAt.AddMinutes(5), "success", false, true, cause.ViaPlatform, deployer, Source);
         writers.Write(hotfix);
-        lastGoodSha = sha;
+        plan.LastGoodSha = sha;
         WritePullRequest(writers, team, service, hotfix, sha, labels: ["hotfix"], quick: true);
     }
 

@@ -41,7 +41,18 @@ public sealed partial class SyntheticOrgGenerator
             Services.Count == 0 ? 0 : Services.Count(s => s.Service.OnboardedOn is { } on && on <= day) / (double)Services.Count;
     }
 
-    internal sealed record ServicePlan(Service Service, double Cadence);
+    internal sealed class ServicePlan(Service service, double cadence)
+    {
+        public Service Service { get; } = service;
+
+        public double Cadence { get; } = cadence;
+
+        /// <summary>Production deployments numbered so far.</summary>
+        public int Deployments { get; set; }
+
+        /// <summary>The last commit that reached production successfully: what a rollback returns to.</summary>
+        public string? LastGoodSha { get; set; }
+    }
 
     internal sealed record EngineerPlan(Engineer Engineer, DateOnly EligibleFrom);
 
