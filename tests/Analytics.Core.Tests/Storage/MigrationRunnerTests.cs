@@ -24,6 +24,34 @@ public sealed class MigrationRunnerTests
     }
 
     [Fact]
+    public async Task Migrated_file_reopens_after_a_crash_because_the_schema_is_checkpointed()
+    {
+        var folder = Directory.CreateTempSubdirectory("pulse-migrate-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "crash.duckdb");
+            using (var connection = new Analytics.DuckDb.DuckDbConnection($"Data Source={path}"))
+            {
+                connection.Open();
+                await _runner.ApplyAsync(connection, CancellationToken.None);
+
+                // What a crash leaves behind is the WAL; after migrations it must hold nothing to replay.
+                var wal = new FileInfo(path + ".wal");
+                var walBytes = wal.Exists ? wal.Length : 0;
+                Assert.True(walBytes == 0, $"the WAL holds {walBytes} bytes after migrating");
+            }
+
+            using var reopened = new Analytics.DuckDb.DuckDbConnection($"Data Source={path}");
+            reopened.Open();
+            Assert.Equal(Migration.Embedded().Count, reopened.QuerySingle<int>("SELECT count(*) FROM schema_migrations"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Applying_twice_is_a_no_op_that_keeps_data()
     {
         using var connection = MemoryDatabase.Open();

@@ -41,6 +41,11 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger)
             ran++;
         }
 
+        if (ran > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("storage/checkpoint"), cancellationToken: cancellationToken));
+        }
+
         return ran;
     }
 
