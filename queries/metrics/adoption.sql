@@ -1,15 +1,10 @@
 -- Platform adoption at the end of each period, for the organisation and each team: active services on the
 -- platform (onboarded before the period ended) ÷ active services, and, for the organisation, teams with at
 -- least one service on the platform ÷ teams with an active service. The platform team's own services count.
--- Parameters: $from, $to, $grain, $team.
-WITH periods AS (
-    SELECT DISTINCT CAST(date_trunc($grain, d) AS DATE) AS period_start
-    FROM range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP), INTERVAL 1 DAY) r(d)
-),
-bounds AS (
-    SELECT period_start,
-           least(CAST(period_start + CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), CAST($to AS DATE)) AS period_end
-    FROM periods
+-- Parameters: $from, $to, $grain, $tz, $team.
+WITH bounds AS (
+    -- range_end: the day after the period, or the end of the range when the period runs past it.
+    SELECT period_start, range_end AS period_end FROM period_bounds($from, $to, $grain, $tz)
 ),
 active AS (
     SELECT b.period_start, s.team_id, s.service_id, s.onboarded_on IS NOT NULL AND s.onboarded_on < b.period_end AS adopted

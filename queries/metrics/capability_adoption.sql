@@ -1,14 +1,9 @@
 -- Adoption per platform capability at the end of each period: active services that had adopted the capability
 -- ÷ active services, for the organisation.
--- Parameters: $from, $to, $grain, $team.
-WITH periods AS (
-    SELECT DISTINCT CAST(date_trunc($grain, d) AS DATE) AS period_start
-    FROM range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP), INTERVAL 1 DAY) r(d)
-),
-bounds AS (
-    SELECT period_start,
-           least(CAST(period_start + CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), CAST($to AS DATE)) AS period_end
-    FROM periods
+-- Parameters: $from, $to, $grain, $tz, $team.
+WITH bounds AS (
+    -- range_end: the day after the period, or the end of the range when the period runs past it.
+    SELECT period_start, range_end AS period_end FROM period_bounds($from, $to, $grain, $tz)
 ),
 active AS (
     SELECT b.period_start, b.period_end, s.service_id

@@ -4,12 +4,7 @@
 -- period (a retried pipeline) counts once.
 -- Parameters: $from, $to (dates, to exclusive), $grain ('week', 'month', 'quarter'), $tz, $team (NULL = all).
 WITH periods AS (
-    SELECT period_start,
-           -- Days of the period inside [from, to), so a partial first or last period is not diluted.
-           CAST(datediff('day', greatest(period_start, CAST($from AS DATE)),
-                least(CAST(period_start + CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), CAST($to AS DATE))) AS BIGINT) AS days,
-           CAST(period_start + CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE) AS period_end
-    FROM period_bounds($from, $to, $grain, $tz)
+    SELECT period_start, period_end, days_in_range AS days FROM period_bounds($from, $to, $grain, $tz)
 ),
 spine AS (
     -- A service counts in the periods it existed in, so a team that existed for one quarter shows only there.

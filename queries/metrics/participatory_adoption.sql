@@ -1,14 +1,9 @@
 -- Participatory adoption: of the engineers outside the platform team employed during the period, the share
 -- who merged at least one change to a platform-owned repository in it.
 -- Parameters: $from, $to, $grain, $tz.
-WITH periods AS (
-    SELECT DISTINCT CAST(date_trunc($grain, d) AS DATE) AS period_start
-    FROM range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP), INTERVAL 1 DAY) r(d)
-),
-bounds AS (
-    SELECT period_start,
-           least(CAST(period_start + CASE $grain WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE), CAST($to AS DATE)) AS period_end
-    FROM periods
+WITH bounds AS (
+    -- range_end: the day after the period, or the end of the range when the period runs past it.
+    SELECT period_start, range_end AS period_end FROM period_bounds($from, $to, $grain, $tz)
 ),
 outside AS (
     SELECT b.period_start, e.engineer_id

@@ -81,7 +81,10 @@ CREATE TABLE changes (
     sha              VARCHAR,
     deployment_id    VARCHAR,
     source           VARCHAR NOT NULL,
-    ingested_at      TIMESTAMPTZ NOT NULL DEFAULT now()
+    ingested_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
+    -- When the deployment that shipped the change went out, set with deployment_id: lead-time queries select a
+    -- quarter's changes with a range filter instead of joining millions of changes to deployments.
+    deployed_at      TIMESTAMPTZ
 );
 
 CREATE TABLE incidents (
