@@ -22,11 +22,13 @@ public sealed unsafe partial class DuckDbAppender : IDisposable
     private bool _rowOpen;
     private bool _disposed;
 
-    internal DuckDbAppender(DuckDbConnection connection, string? schema, string table)
+    internal DuckDbAppender(DuckDbConnection connection, string? catalog, string? schema, string table)
     {
         _table = table;
         _handle = new AppenderHandle();
-        var state = NativeMethods.duckdb_appender_create(connection.NativeHandle, schema, table, out var appender);
+        var state = catalog is null
+            ? NativeMethods.duckdb_appender_create(connection.NativeHandle, schema, table, out var appender)
+            : NativeMethods.duckdb_appender_create_ext(connection.NativeHandle, catalog, schema, table, out appender);
         Marshal.InitHandle(_handle, appender);
         if (state != DuckDbState.Success)
         {

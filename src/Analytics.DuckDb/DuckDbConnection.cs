@@ -117,11 +117,14 @@ public sealed class DuckDbConnection : DbConnection
     public override void ChangeDatabase(string databaseName) =>
         throw new NotSupportedException("DuckDB connections work on one database; ATTACH another one instead.");
 
-    /// <summary>Creates an appender that bulk-loads rows into a table.</summary>
-    public DuckDbAppender CreateAppender(string table, string? schema = null)
+    /// <summary>
+    /// Creates an appender that bulk-loads rows into a table; name the catalog <c>temp</c> (schema <c>main</c>) for
+    /// a temporary table.
+    /// </summary>
+    public DuckDbAppender CreateAppender(string table, string? schema = null, string? catalog = null)
     {
         ThrowIfNotOpen();
-        return new DuckDbAppender(this, schema, table);
+        return new DuckDbAppender(this, catalog, schema, table);
     }
 
     /// <summary>Creates a command with the given text on this connection.</summary>
