@@ -17,6 +17,7 @@ internal static class PulseCli
             InitCommand.Create(),
             SeedCommand.Create(),
             MetricsCommand.Create(),
+            ImportCommand.Create(),
         };
         var parse = root.Parse(WithDefaultCommand(args, root));
         try

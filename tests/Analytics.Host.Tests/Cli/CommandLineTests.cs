@@ -107,6 +107,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_reports_what_it_stored_and_refused_and_a_bad_header_is_one_line()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "teams.csv"), "team_id,name,is_platform_team\nops,Operations,yes\nweb,Web,maybe\n");
+        var (exit, output, error) = await CliProcess.RunAsync(_folder, "import", "teams", "teams.csv", "--db", "import.duckdb");
+        Assert.True(exit == 0, error);
+        Assert.Contains("teams.csv: 1 inserted, 0 updated, 1 rejected.", output, StringComparison.Ordinal);
+        Assert.Contains("rejected line 3: field 'is_platform_team' is 'maybe', not true or false.", output, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(Path.Combine(_folder, "bad.csv"), "team,label\nops,Operations\n");
+        (exit, _, error) = await CliProcess.RunAsync(_folder, "import", "teams", "bad.csv", "--db", "import.duckdb");
+        Assert.Equal(1, exit);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("'team', 'label' are not fields of this entity", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mistyped_command_is_an_error_not_a_server()
     {
         var (exit, _, error) = await CliProcess.RunAsync(_folder, "sedd");

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Analytics.Core.Storage;
+using Analytics.Ingestion.Import;
+
+namespace Analytics.Host.Cli;
+
+/// <summary><c>analytics import &lt;entity&gt; &lt;file&gt;</c>: backfills from CSV, JSON or NDJSON files.</summary>
+internal static class ImportCommand
+{
+    private const int ShownRejections = 10;
+
+    public static Command Create()
+    {
+        var entity = new Argument<string>("entity") { Description = $"One of: {string.Join(", ", ImportableEntities.All.Keys)}." };
+        var file = new Argument<FileInfo>("file") { Description = $"The file: {RecordFileReader.Formats}. Field names are the table's columns (docs/data-model.md)." };
+        var source = new Option<string>("--source") { Description = "Recorded as the rows' source.", DefaultValueFactory = _ => "file" };
+        var command = new Command("import", "Import records from a file; bad records go to the dead-letter table and the rest are kept.") { entity, file, source };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Create(parse);
+            var database = host.Services.GetRequiredService<PulseDatabase>();
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
+            var path = parse.GetValue(file)!.FullName;
+            var progress = new ForwardingProgress<long>(read => Console.Error.WriteLine($"Importing: {read:N0} records read"));
+            var result = FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, progress, cancellationToken);
+            Console.WriteLine($"{Path.GetFileName(path)}: {result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Rejected.Count:N0} rejected.");
+            foreach (var rejected in result.Rejected.Take(ShownRejections))
+            {
+                Console.WriteLine($"  rejected {rejected}");
+            }
+
+            if (result.Rejected.Count > ShownRejections)
+            {
+                Console.WriteLine($"  … and {result.Rejected.Count - ShownRejections:N0} more in the dead_letters table (run {result.RunId}).");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

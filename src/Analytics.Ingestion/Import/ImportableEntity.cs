@@ -1,0 +1,37 @@
+using Analytics.Core.Storage;
+using Analytics.DuckDb;
+
+namespace Analytics.Ingestion.Import;
+
+/// <summary>An entity that files can be imported into: its field names, how a record maps, and how rows are stored.</summary>
+public sealed class ImportableEntity
+{
+    private readonly Func<RecordFields, string, object> _map;
+    private readonly Func<DuckDbConnection, IReadOnlyList<object>, UpsertResult> _upsert;
+
+    private ImportableEntity(string name, IReadOnlyCollection<string> fields, Func<RecordFields, string, object> map,
+        Func<DuckDbConnection, IReadOnlyList<object>, UpsertResult> upsert)
+    {
+        Name = name;
+        Fields = fields;
+        _map = map;
+        _upsert = upsert;
+    }
+
+    /// <summary>The entity's name on the command line, for example <c>deployments</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The field (column) names a record may carry.</summary>
+    public IReadOnlyCollection<string> Fields { get; }
+
+    /// <summary>Describes an entity stored as <typeparamref name="T"/>.</summary>
+    public static ImportableEntity Of<T>(string name, IReadOnlyCollection<string> fields, Func<RecordFields, string, T> map)
+        where T : IStoredRow =>
+        new(name, fields, (record, source) => map(record, source), (connection, rows) => TableUpserter.Upsert(connection, rows.Cast<T>()));
+
+    /// <summary>Maps one record; throws <see cref="FormatException"/> naming the bad field.</summary>
+    public object Map(RecordFields record, string source) => _map(record, source);
+
+    /// <summary>Upserts mapped rows.</summary>
+    public UpsertResult Upsert(DuckDbConnection connection, IReadOnlyList<object> rows) => _upsert(connection, rows);
+}
