@@ -18,7 +18,14 @@ internal static class PulseCli
             SeedCommand.Create(),
             MetricsCommand.Create(),
             ImportCommand.Create(),
+            RunsCommand.Create(),
         };
+        if (Console.IsOutputRedirected)
+        {
+            // Piped or captured output has no terminal width; Spectre would wrap tables at 80 columns.
+            AnsiConsole.Profile.Width = 200;
+        }
+
         var parse = root.Parse(WithDefaultCommand(args, root));
         try
         {

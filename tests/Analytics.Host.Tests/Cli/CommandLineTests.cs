@@ -120,6 +120,11 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Single(error.Trim().Split('\n'));
         Assert.Contains("'team', 'label' are not fields of this entity", error, StringComparison.Ordinal);
+
+        (exit, output, _) = await CliProcess.RunAsync(_folder, "runs", "--db", "import.duckdb");
+        Assert.Equal(0, exit);
+        Assert.Contains("succeeded", output, StringComparison.Ordinal);
+        Assert.Contains("failed", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using Analytics.Core.Storage;
+using Analytics.Ingestion.Import;
+using Dapper;
+using Spectre.Console;
+
+namespace Analytics.Host.Cli;
+
+/// <summary><c>analytics runs</c>: the most recent ingestion runs.</summary>
+internal static class RunsCommand
+{
+    public static Command Create()
+    {
+        var limit = new Option<int>("--limit") { Description = "How many runs to show.", DefaultValueFactory = _ => 20 };
+        var command = new Command("runs", "Show recent ingestion runs: source, outcome and rows inserted, updated and rejected.") { limit };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Create(parse);
+            await using var connection = await host.Services.GetRequiredService<PulseDatabase>().OpenAsync(cancellationToken);
+            await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
+            var runs = (await connection.QueryAsync<IngestionRun>(new CommandDefinition(
+                SqlQueries.Get("ingestion/recent_runs"), new { limit = parse.GetValue(limit) }, cancellationToken: cancellationToken))).ToList();
+            if (runs.Count == 0)
+            {
+                Console.WriteLine("No ingestion has run yet.");
+                return 0;
+            }
+
+            var table = new Table().AddColumns("Started (UTC)", "Source", "Trigger", "Status", "Inserted", "Updated", "Rejected", "Error");
+            foreach (var run in runs)
+            {
+                table.AddRow(run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Markup.Escape(run.Source), run.Trigger, run.Status,
+                    run.RowsInserted.ToString("N0", CultureInfo.InvariantCulture), run.RowsUpdated.ToString("N0", CultureInfo.InvariantCulture),
+                    run.RowsRejected.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(Shorten(run.Error)));
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Shorten(string? error) => error is null ? string.Empty : error.Length <= 80 ? error : $"{error[..77]}…";
+}
