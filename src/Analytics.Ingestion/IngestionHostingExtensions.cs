@@ -1,4 +1,5 @@
 using Analytics.Ingestion.DemoData;
+using Analytics.Ingestion.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -7,11 +8,13 @@ namespace Analytics.Ingestion;
 /// <summary>Registers ingestion services.</summary>
 public static class IngestionHostingExtensions
 {
-    /// <summary>Adds the demo data loader and its options (section <c>Pulse:DemoData</c>).</summary>
+    /// <summary>Adds the demo data loader (section <c>Pulse:DemoData</c>) and push ingestion (section <c>Pulse:Webhooks</c>).</summary>
     public static IHostApplicationBuilder AddPulseIngestion(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.Section);
         builder.Services.AddSingleton<DemoDataLoader>();
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        builder.Services.AddSingleton<EventIngestor>();
         return builder;
     }
 }

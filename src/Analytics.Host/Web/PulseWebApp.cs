@@ -18,6 +18,7 @@ internal static class PulseWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapHealth();
+        app.MapEvents();
         return app;
     }
 

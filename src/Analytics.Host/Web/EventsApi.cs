@@ -1,0 +1,77 @@
+using Analytics.Ingestion.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Host.Web;
+
+/// <summary>
+/// <c>POST /api/v1/events</c>: push ingestion of deployment, change, incident and work-item events, one JSON object
+/// or an NDJSON batch, signed with HMAC-SHA256 in <c>X-Pulse-Signature: sha256=&lt;hex&gt;</c>. 202 once the batch
+/// is committed; 401 (nothing stored) for a missing or wrong signature; 413 for a body over the limit.
+/// </summary>
+internal static class EventsApi
+{
+    public const string SignatureHeader = "X-Pulse-Signature";
+
+    /// <summary>What the sender gets back.</summary>
+    public sealed record EventsAccepted(long Stored, IReadOnlyList<string> Rejected);
+
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/events", IngestAsync)
+            .WithName("IngestEvents")
+            .WithSummary("Store pushed events (JSON or NDJSON), signed with HMAC-SHA256.")
+            .WithTags("Ingestion")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<Results<Accepted<EventsAccepted>, ProblemHttpResult>> IngestAsync(
+        HttpRequest request, EventIngestor ingestor, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.Secret))
+        {
+            return TypedResults.Problem("Push ingestion is off: set Pulse:Webhooks:Secret.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var body = await ReadLimitedAsync(request, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem($"The body is larger than {settings.MaxBodyBytes:N0} bytes; send smaller batches.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (!WebhookSignature.IsValid(settings.Secret, body, request.Headers[SignatureHeader]))
+        {
+            return TypedResults.Problem($"Missing or wrong {SignatureHeader}: sign the raw body with HMAC-SHA256 and the shared secret, as sha256=<hex>.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var (stored, rejected) = await ingestor.IngestAsync(body, cancellationToken);
+        return TypedResults.Accepted((string?)null, new EventsAccepted(stored, rejected.Select(r => r.ToString()).ToList()));
+    }
+
+    /// <summary>The body, or null when it is longer than the limit (read no further than one byte past it).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

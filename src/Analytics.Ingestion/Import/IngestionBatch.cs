@@ -1,0 +1,86 @@
+using Analytics.Core.Storage;
+using Analytics.DuckDb;
+using Dapper;
+
+namespace Analytics.Ingestion.Import;
+
+/// <summary>
+/// Records gathered for one ingestion run, possibly of several entities, stored together: rows upserted by key,
+/// rejected records as dead letters, the run's outcome — all in one transaction, so a failure stores nothing and a
+/// retry is safe.
+/// </summary>
+public sealed class IngestionBatch(string source, string trigger)
+{
+    private readonly Dictionary<ImportableEntity, List<object>> _rows = [];
+    private readonly List<(string Entity, RejectedRecord Record)> _rejected = [];
+
+    /// <summary>The records refused so far.</summary>
+    public IEnumerable<RejectedRecord> Rejected => _rejected.Select(r => r.Record);
+
+    /// <summary>Maps a record for an entity; a record that does not map is kept as rejected.</summary>
+    public void Add(ImportableEntity entity, SourceRecord record)
+    {
+        try
+        {
+            var row = entity.Map(new RecordFields(record.Fields), source);
+            if (!_rows.TryGetValue(entity, out var rows))
+            {
+                _rows[entity] = rows = [];
+            }
+
+            rows.Add(row);
+        }
+        catch (FormatException error)
+        {
+            Reject(entity.Name, new RejectedRecord(record.Location, record.Raw, error.Message));
+        }
+    }
+
+    /// <summary>Keeps a record that could not even be read.</summary>
+    public void Reject(string entity, RejectedRecord record) => _rejected.Add((entity, record));
+
+    /// <summary>Starts a run in <c>ingestion_runs</c> (committed at once, so a failed run is still seen).</summary>
+    public Guid Start(DuckDbConnection connection)
+    {
+        var runId = Guid.NewGuid();
+        connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source, trigger });
+        return runId;
+    }
+
+    /// <summary>Stores everything and marks the run succeeded, in one transaction.</summary>
+    public UpsertResult Store(DuckDbConnection connection, Guid runId)
+    {
+        using var transaction = connection.BeginTransaction();
+        var stored = new UpsertResult(0, 0);
+        foreach (var (entity, rows) in _rows)
+        {
+            stored += entity.Upsert(connection, rows);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        using (var deadLetters = connection.CreateAppender(DeadLetter.Table))
+        {
+            foreach (var (entity, record) in _rejected)
+            {
+                new DeadLetter(Guid.NewGuid(), runId, source, entity, record.Raw, record.ToString(), now).AppendTo(deadLetters.CreateRow());
+            }
+        }
+
+        if (_rows.Keys.Any(e => e.Name is "deployments" or "changes" or "incidents"))
+        {
+            connection.Execute(SqlQueries.Get("linking/changes_to_deployments"));
+            connection.Execute(SqlQueries.Get("linking/incidents_to_deployments"));
+        }
+
+        Finish(connection, runId, "succeeded", stored, _rejected.Count, null);
+        transaction.Commit();
+        return stored;
+    }
+
+    /// <summary>Marks the run failed or cancelled, after the transaction was rolled back.</summary>
+    public static void Fail(DuckDbConnection connection, Guid runId, Exception error) =>
+        Finish(connection, runId, error is OperationCanceledException ? "cancelled" : "failed", new UpsertResult(0, 0), 0, error.Message);
+
+    private static void Finish(DuckDbConnection connection, Guid runId, string status, UpsertResult stored, long rejected, string? error) =>
+        connection.Execute(SqlQueries.Get("ingestion/finish_run"), new { run_id = runId, status, inserted = stored.Inserted, updated = stored.Updated, rejected, error });
+}
