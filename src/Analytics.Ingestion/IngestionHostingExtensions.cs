@@ -15,6 +15,7 @@ public static class IngestionHostingExtensions
         builder.Services.AddSingleton<DemoDataLoader>();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddSingleton<GitHubWebhookIngestor>();
         return builder;
     }
 }

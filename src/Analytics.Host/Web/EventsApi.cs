@@ -35,7 +35,7 @@ internal static class EventsApi
             return TypedResults.Problem("Push ingestion is off: set Pulse:Webhooks:Secret.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var body = await ReadLimitedAsync(request, settings.MaxBodyBytes, cancellationToken);
+        var body = await LimitedBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TypedResults.Problem($"The body is larger than {settings.MaxBodyBytes:N0} bytes; send smaller batches.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -49,29 +49,5 @@ internal static class EventsApi
 
         var (stored, rejected) = await ingestor.IngestAsync(body, cancellationToken);
         return TypedResults.Accepted((string?)null, new EventsAccepted(stored, rejected.Select(r => r.ToString()).ToList()));
-    }
-
-    /// <summary>The body, or null when it is longer than the limit (read no further than one byte past it).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -19,6 +19,7 @@ internal static class PulseWebApp
         app.UseExceptionHandler();
         app.MapHealth();
         app.MapEvents();
+        app.MapGitHubWebhook();
         return app;
     }
 

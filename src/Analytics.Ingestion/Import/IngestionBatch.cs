@@ -22,18 +22,23 @@ public sealed class IngestionBatch(string source, string trigger)
     {
         try
         {
-            var row = entity.Map(new RecordFields(record.Fields), source);
-            if (!_rows.TryGetValue(entity, out var rows))
-            {
-                _rows[entity] = rows = [];
-            }
-
-            rows.Add(row);
+            AddMapped(entity, entity.Map(new RecordFields(record.Fields), source));
         }
         catch (FormatException error)
         {
             Reject(entity.Name, new RejectedRecord(record.Location, record.Raw, error.Message));
         }
+    }
+
+    /// <summary>Adds a row already mapped from a source's own shape (a webhook payload, an API page).</summary>
+    public void AddMapped(ImportableEntity entity, object row)
+    {
+        if (!_rows.TryGetValue(entity, out var rows))
+        {
+            _rows[entity] = rows = [];
+        }
+
+        rows.Add(row);
     }
 
     /// <summary>Keeps a record that could not even be read.</summary>

@@ -79,8 +79,8 @@ public sealed class SourceMapperBadInputTests
     [Fact]
     public void PagerDuty_unknown_status_is_named_and_priority_sets_severity()
     {
-        var incident = new PagerDutyIncidentMapper.PagerDutyIncident("Q1", "Down", "resolved", "low", DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow, null,
-            new("PX", "svc"), new("P", "P1"), new("root cause 0123456789abcdef0123456789abcdef01234567"));
+        var incident = new PagerDutyIncidentMapper.PagerDutyIncident("Q1", "Down", "resolved", DateTimeOffset.UtcNow.AddHours(-2), new("PX", "svc"),
+            Urgency: "low", ResolvedAt: DateTimeOffset.UtcNow, Priority: new("P", "P1"), Body: new("root cause 0123456789abcdef0123456789abcdef01234567"));
         var mapped = PagerDutyIncidentMapper.Map(incident, new Dictionary<string, string> { ["PX"] = "svc" });
         Assert.Equal(("sev1", "svc", "0123456789abcdef0123456789abcdef01234567"), (mapped.Severity, mapped.ServiceId, mapped.CausedBySha));
 

@@ -15,8 +15,8 @@ public static class GitHubDeploymentMapper
         [property: JsonPropertyName("sha")] string Sha,
         [property: JsonPropertyName("environment")] string Environment,
         [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
-        [property: JsonPropertyName("creator")] GitHubUser? Creator,
-        [property: JsonPropertyName("production_environment")] bool? ProductionEnvironment);
+        [property: JsonPropertyName("creator")] GitHubUser? Creator = null,
+        [property: JsonPropertyName("production_environment")] bool? ProductionEnvironment = null);
 
     /// <summary>A deployment status as GitHub returns it.</summary>
     public sealed record GitHubDeploymentStatus(

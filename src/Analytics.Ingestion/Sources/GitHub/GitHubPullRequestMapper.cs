@@ -14,11 +14,11 @@ public static class GitHubPullRequestMapper
     public sealed record GitHubPullRequest(
         [property: JsonPropertyName("number")] int Number,
         [property: JsonPropertyName("title")] string Title,
-        [property: JsonPropertyName("user")] GitHubDeploymentMapper.GitHubUser? User,
-        [property: JsonPropertyName("labels")] IReadOnlyList<GitHubLabel>? Labels,
         [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
-        [property: JsonPropertyName("merged_at")] DateTimeOffset? MergedAt,
-        [property: JsonPropertyName("merge_commit_sha")] string? MergeCommitSha);
+        [property: JsonPropertyName("merged_at")] DateTimeOffset? MergedAt = null,
+        [property: JsonPropertyName("merge_commit_sha")] string? MergeCommitSha = null,
+        [property: JsonPropertyName("user")] GitHubDeploymentMapper.GitHubUser? User = null,
+        [property: JsonPropertyName("labels")] IReadOnlyList<GitHubLabel>? Labels = null);
 
     /// <summary>A label.</summary>
     public sealed record GitHubLabel([property: JsonPropertyName("name")] string Name);
@@ -27,7 +27,7 @@ public static class GitHubPullRequestMapper
     public sealed record GitHubCommit(
         [property: JsonPropertyName("sha")] string Sha,
         [property: JsonPropertyName("commit")] GitHubCommitDetail Commit,
-        [property: JsonPropertyName("author")] GitHubDeploymentMapper.GitHubUser? Author);
+        [property: JsonPropertyName("author")] GitHubDeploymentMapper.GitHubUser? Author = null);
 
     /// <summary>The git part of a commit.</summary>
     public sealed record GitHubCommitDetail(
@@ -40,7 +40,7 @@ public static class GitHubPullRequestMapper
     /// <summary>A review.</summary>
     public sealed record GitHubReview(
         [property: JsonPropertyName("state")] string State,
-        [property: JsonPropertyName("submitted_at")] DateTimeOffset? SubmittedAt);
+        [property: JsonPropertyName("submitted_at")] DateTimeOffset? SubmittedAt = null);
 
     /// <summary>Maps a pull request; an unmerged one yields nothing (it never shipped).</summary>
     public static IEnumerable<Change> Map(string serviceId, string repository, GitHubPullRequest pull, IReadOnlyList<GitHubCommit> commits,

@@ -23,21 +23,21 @@ public static partial class PagerDutyIncidentMapper
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("title")] string Title,
         [property: JsonPropertyName("status")] string Status,
-        [property: JsonPropertyName("urgency")] string? Urgency,
         [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
-        [property: JsonPropertyName("resolved_at")] DateTimeOffset? ResolvedAt,
-        [property: JsonPropertyName("last_status_change_at")] DateTimeOffset? LastStatusChangeAt,
         [property: JsonPropertyName("service")] PagerDutyReference Service,
-        [property: JsonPropertyName("priority")] PagerDutyReference? Priority,
-        [property: JsonPropertyName("body")] PagerDutyBody? Body);
+        [property: JsonPropertyName("urgency")] string? Urgency = null,
+        [property: JsonPropertyName("resolved_at")] DateTimeOffset? ResolvedAt = null,
+        [property: JsonPropertyName("last_status_change_at")] DateTimeOffset? LastStatusChangeAt = null,
+        [property: JsonPropertyName("priority")] PagerDutyReference? Priority = null,
+        [property: JsonPropertyName("body")] PagerDutyBody? Body = null);
 
     /// <summary>A reference to another PagerDuty object.</summary>
     public sealed record PagerDutyReference(
         [property: JsonPropertyName("id")] string Id,
-        [property: JsonPropertyName("summary")] string? Summary);
+        [property: JsonPropertyName("summary")] string? Summary = null);
 
     /// <summary>The incident body.</summary>
-    public sealed record PagerDutyBody([property: JsonPropertyName("details")] string? Details);
+    public sealed record PagerDutyBody([property: JsonPropertyName("details")] string? Details = null);
 
     /// <summary>Maps one incident; <paramref name="serviceByPagerDutyId"/> finds our service.</summary>
     public static Incident Map(PagerDutyIncident incident, IReadOnlyDictionary<string, string> serviceByPagerDutyId)

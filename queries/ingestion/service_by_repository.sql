@@ -1,0 +1,1 @@
+SELECT service_id FROM services WHERE lower(repository) = lower($repository) ORDER BY service_id LIMIT 1;

@@ -1,0 +1,61 @@
+using Analytics.Ingestion.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Host.Web;
+
+/// <summary>
+/// <c>POST /api/v1/webhooks/github</c>: GitHub's webhook deliveries, verified with <c>X-Hub-Signature-256</c>
+/// against <c>Pulse:Webhooks:GitHubSecret</c>. <c>deployment_status</c> and merged <c>pull_request</c> events are
+/// stored; <c>ping</c> and other events are acknowledged and ignored.
+/// </summary>
+internal static class GitHubWebhookApi
+{
+    /// <summary>What GitHub's delivery log shows.</summary>
+    public sealed record Delivery(string Outcome);
+
+    public static IEndpointRouteBuilder MapGitHubWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/webhooks/github", ReceiveAsync)
+            .WithName("GitHubWebhook")
+            .WithSummary("Receive GitHub deployment_status and pull_request deliveries.")
+            .WithTags("Ingestion")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<Results<Accepted<Delivery>, Ok<Delivery>, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request, GitHubWebhookIngestor ingestor, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.GitHubSecret))
+        {
+            return TypedResults.Problem("The GitHub webhook is off: set Pulse:Webhooks:GitHubSecret.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var body = await LimitedBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem($"The delivery is larger than {settings.MaxBodyBytes:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (!WebhookSignature.IsValid(settings.GitHubSecret, body, request.Headers["X-Hub-Signature-256"]))
+        {
+            return TypedResults.Problem("Missing or wrong X-Hub-Signature-256: the webhook's secret in GitHub must equal Pulse:Webhooks:GitHubSecret.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var eventName = request.Headers["X-GitHub-Event"].ToString();
+        if (eventName.Length == 0)
+        {
+            return TypedResults.Problem("Missing X-GitHub-Event header.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (eventName == "ping")
+        {
+            return TypedResults.Ok(new Delivery("pong"));
+        }
+
+        return TypedResults.Accepted((string?)null, new Delivery(await ingestor.IngestAsync(eventName, body, cancellationToken)));
+    }
+}
