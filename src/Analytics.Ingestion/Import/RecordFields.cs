@@ -6,6 +6,7 @@ namespace Analytics.Ingestion.Import;
 /// <summary>Typed access to a record's fields; every failure is a <see cref="FormatException"/> that names the field.</summary>
 public sealed partial class RecordFields(IReadOnlyDictionary<string, string?> fields)
 {
+
     /// <summary>A field that must be present and not empty.</summary>
     public string Required(string name) =>
         Optional(name) ?? throw new FormatException($"field '{name}' is missing or empty.");
@@ -30,6 +31,11 @@ public sealed partial class RecordFields(IReadOnlyDictionary<string, string?> fi
         if (text is null)
         {
             return null;
+        }
+
+        if (IsoTimestamp.TryParse(text, out var iso))
+        {
+            return iso;
         }
 
         if (!ZoneSuffix().IsMatch(text))
