@@ -7,7 +7,7 @@ namespace Analytics.Host.Cli;
 /// <summary>Turns failures into the one line a person at the terminal needs.</summary>
 internal static class CliErrors
 {
-    /// <summary>The message for an error, or null for a bug that deserves its stack trace in the log.</summary>
+    /// <summary>The one-line message for an error; one Pulse does not expect is named by its type.</summary>
     public static string Describe(Exception error) => error switch
     {
         DatabaseInUseException inUse => inUse.Message,

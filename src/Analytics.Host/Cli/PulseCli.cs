@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Analytics.Host.Cli;
 
-/// <summary>The <c>analytics</c> command line: <c>serve</c> (the default), <c>init</c>, <c>seed</c>.</summary>
+/// <summary>The <c>analytics</c> command line: <c>serve</c> (the default), <c>init</c>, <c>seed</c>, <c>metrics</c>, <c>import</c>, <c>runs</c>.</summary>
 internal static class PulseCli
 {
     private static readonly string[] HelpTokens = ["-h", "--help", "-?", "--version"];
@@ -33,8 +33,13 @@ internal static class PulseCli
         }
         catch (Exception error)
         {
-            AnsiConsole.Console.Profile.Out.Writer.Flush();
             await Console.Error.WriteLineAsync($"error: {CliErrors.Describe(error)}");
+            if (Environment.GetEnvironmentVariable("PULSE_DEBUG") == "1")
+            {
+                // For a maintainer chasing a bug; a user sees the one line above.
+                await Console.Error.WriteLineAsync(error.ToString());
+            }
+
             return 1;
         }
     }
