@@ -11,10 +11,12 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var entity = new Argument<string>("entity") { Description = $"One of: {string.Join(", ", ImportableEntities.All.Keys)}." };
+        var entity = new Argument<string>("entity") { Description = $"One of: {string.Join(", ", ImportableEntities.All.Keys)}, or survey (an export from another survey tool, with --wave)." };
         var file = new Argument<FileInfo>("file") { Description = $"The file: {RecordFileReader.Formats}. Field names are the table's columns (docs/data-model.md)." };
         var source = new Option<string>("--source") { Description = "Recorded as the rows' source.", DefaultValueFactory = _ => "file" };
-        var command = new Command("import", "Import records from a file; bad records go to the dead-letter table and the rest are kept.") { entity, file, source };
+        var wave = new Option<string?>("--wave") { Description = "For survey: the wave whose questions the export's columns name." };
+        var zone = new Option<string>("--time-zone") { Description = "For survey: the zone of the export's times.", DefaultValueFactory = _ => "UTC" };
+        var command = new Command("import", "Import records from a file; bad records go to the dead-letter table and the rest are kept.") { entity, file, source, wave, zone };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliHost.Create(parse);
@@ -23,7 +25,10 @@ internal static class ImportCommand
             await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
             var path = parse.GetValue(file)!.FullName;
             var progress = new ForwardingProgress<long>(read => Console.Error.WriteLine($"Importing: {read:N0} records read"));
-            var result = FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, progress, cancellationToken);
+            var result = parse.GetValue(entity) == "survey"
+                ? SurveyImporter.Import(connection, parse.GetValue(wave) ?? throw new ArgumentException("Importing a survey export needs --wave <wave id>."),
+                    path, TimeZoneInfo.FindSystemTimeZoneById(parse.GetValue(zone)!), cancellationToken)
+                : FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, progress, cancellationToken);
             Console.WriteLine($"{Path.GetFileName(path)}: {result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Rejected.Count:N0} rejected.");
             foreach (var rejected in result.Rejected.Take(ShownRejections))
             {

@@ -29,6 +29,14 @@ public sealed class ImportableEntity
         where T : IStoredRow =>
         new(name, fields, (record, source) => map(record, source), (connection, rows) => TableUpserter.Upsert(connection, rows.Cast<T>()));
 
+    /// <summary>
+    /// Describes a table whose rows are always mapped by a source-specific reader (a survey export, for example),
+    /// never from plain fields.
+    /// </summary>
+    public static ImportableEntity StoredOnly<T>(string name)
+        where T : IStoredRow =>
+        new(name, [], (_, _) => throw new NotSupportedException($"{name} are not imported from plain fields."), (connection, rows) => TableUpserter.Upsert(connection, rows.Cast<T>()));
+
     /// <summary>Maps one record; throws <see cref="FormatException"/> naming the bad field.</summary>
     public object Map(RecordFields record, string source) => _map(record, source);
 

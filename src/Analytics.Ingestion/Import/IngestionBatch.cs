@@ -14,6 +14,9 @@ public sealed class IngestionBatch(string source, string trigger)
     private readonly Dictionary<ImportableEntity, List<object>> _rows = [];
     private readonly List<(string Entity, RejectedRecord Record)> _rejected = [];
 
+    /// <summary>What <see cref="Store"/> wrote, per entity.</summary>
+    public IReadOnlyDictionary<string, UpsertResult> StoredByEntity { get; private set; } = new Dictionary<string, UpsertResult>();
+
     /// <summary>The records refused so far.</summary>
     public IEnumerable<RejectedRecord> Rejected => _rejected.Select(r => r.Record);
 
@@ -56,11 +59,13 @@ public sealed class IngestionBatch(string source, string trigger)
     public UpsertResult Store(DuckDbConnection connection, Guid runId)
     {
         using var transaction = connection.BeginTransaction();
-        var stored = new UpsertResult(0, 0);
+        var byEntity = new Dictionary<string, UpsertResult>(StringComparer.Ordinal);
         foreach (var (entity, rows) in _rows)
         {
-            stored += entity.Upsert(connection, rows);
+            byEntity[entity.Name] = entity.Upsert(connection, rows);
         }
+
+        var stored = byEntity.Values.Aggregate(new UpsertResult(0, 0), (total, one) => total + one);
 
         var now = DateTimeOffset.UtcNow;
         using (var deadLetters = connection.CreateAppender(DeadLetter.Table))
@@ -79,6 +84,7 @@ public sealed class IngestionBatch(string source, string trigger)
 
         Finish(connection, runId, "succeeded", stored, _rejected.Count, null);
         transaction.Commit();
+        StoredByEntity = byEntity;
         return stored;
     }
 

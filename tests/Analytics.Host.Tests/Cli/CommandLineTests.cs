@@ -128,6 +128,20 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Survey_export_reimport_updates_and_a_missing_wave_is_one_line()
+    {
+        await CliProcess.RunAsync(_folder, "init", "--db", "survey.duckdb");
+        var export = Path.Combine(AppContext.BaseDirectory, "data-samples", "surveys", "devex-2026-q3.csv");
+        var (exit, output, error) = await CliProcess.RunAsync(_folder, "import", "survey", export, "--wave", "devex-2026-q3", "--db", "survey.duckdb");
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"devex-2026-q3\.csv: 0 inserted, \d+ updated, 0 rejected\.", output);
+
+        (exit, _, error) = await CliProcess.RunAsync(_folder, "import", "survey", export, "--db", "survey.duckdb");
+        Assert.Equal(1, exit);
+        Assert.Equal("error: Importing a survey export needs --wave <wave id>.", error.Trim());
+    }
+
+    [Fact]
     public async Task Mistyped_command_is_an_error_not_a_server()
     {
         var (exit, _, error) = await CliProcess.RunAsync(_folder, "sedd");

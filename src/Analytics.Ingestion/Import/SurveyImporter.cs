@@ -1,0 +1,84 @@
+using Analytics.Core.Storage;
+using Analytics.Core.Surveys;
+using Analytics.DuckDb;
+using Analytics.Ingestion.Sources.Surveys;
+using Dapper;
+
+namespace Analytics.Ingestion.Import;
+
+/// <summary>
+/// Imports survey responses exported from another tool (CSV) onto an existing wave's questions. Response ids come
+/// from the export's <c>Response ID</c>, so importing the same export twice changes nothing; bad rows become dead
+/// letters with their line, and the rest is kept.
+/// </summary>
+public static class SurveyImporter
+{
+    private static readonly ImportableEntity Responses = ImportableEntity.StoredOnly<SurveyResponse>("survey_responses");
+    private static readonly ImportableEntity Answers = ImportableEntity.StoredOnly<SurveyAnswer>("survey_answers");
+
+    // Rows as DuckDB returns them (lists as arrays), for Dapper, which matches constructor types exactly.
+    private sealed record WaveRow(string WaveId, string SurveyId, string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool IsAnonymous,
+        int MinGroupSize, string[]? AudienceTeamIds, string Status)
+    {
+        public SurveyWave ToWave() => new(WaveId, SurveyId, Name, OpensAt, ClosesAt, IsAnonymous, MinGroupSize, AudienceTeamIds, Status);
+    }
+
+    private sealed record QuestionRow(string SurveyId, string QuestionId, int Position, string Kind, string Text, string? HelpText, bool Required,
+        string? Dimension, string? Capability, string[]? Options, string? LowLabel, string? HighLabel)
+    {
+        public SurveyQuestion ToQuestion() => new(SurveyId, QuestionId, Position, Kind, Text, HelpText, Required, Dimension, Capability, Options, LowLabel, HighLabel);
+    }
+
+    /// <summary>Imports the export; times without a zone are read in <paramref name="exportTimeZone"/>.</summary>
+    public static ImportResult Import(DuckDbConnection connection, string waveId, string path, TimeZoneInfo exportTimeZone, CancellationToken cancellationToken)
+    {
+        var wave = connection.QuerySingleOrDefault<WaveRow>(SqlQueries.Get("ingestion/survey_wave"), new { wave_id = waveId })?.ToWave()
+            ?? throw new ArgumentException($"There is no survey wave '{waveId}'.");
+        var questions = connection.Query<QuestionRow>(SqlQueries.Get("ingestion/survey_questions"), new { survey_id = wave.SurveyId }).Select(q => q.ToQuestion()).ToList();
+        var teams = connection.Query<(string Id, string Name)>(SqlQueries.Get("ingestion/team_names")).ToList();
+        string? TeamByName(string? name) => teams.FirstOrDefault(t => string.Equals(t.Id, name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)).Id;
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"There is no file {path}.", path);
+        }
+
+        SurveyCsvImport import;
+        using (var text = File.OpenText(path))
+        {
+            import = SurveyCsvReader.Read(text, wave, questions, TeamByName, exportTimeZone);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var batch = new IngestionBatch("survey-export", "import");
+        foreach (var response in import.Responses)
+        {
+            batch.AddMapped(Responses, response);
+        }
+
+        foreach (var answer in import.Answers)
+        {
+            batch.AddMapped(Answers, answer);
+        }
+
+        foreach (var error in import.RowErrors)
+        {
+            var colon = error.IndexOf(':', StringComparison.Ordinal);
+            batch.Reject("survey_responses", new RejectedRecord(error[..colon], string.Empty, error[(colon + 1)..].Trim()));
+        }
+
+        var runId = batch.Start(connection);
+        try
+        {
+            batch.Store(connection, runId);
+            var responses = batch.StoredByEntity.GetValueOrDefault(Responses.Name) ?? new UpsertResult(0, 0);
+            return new ImportResult(runId, responses.Inserted, responses.Updated, batch.Rejected.ToList());
+        }
+        catch (Exception error)
+        {
+            IngestionBatch.Fail(connection, runId, error);
+            throw;
+        }
+    }
+}

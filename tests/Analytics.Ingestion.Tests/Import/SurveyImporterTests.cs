@@ -1,0 +1,66 @@
+using Analytics.Core.Storage.Migrations;
+using Analytics.DuckDb;
+using Analytics.Ingestion.DemoData;
+using Analytics.Ingestion.Import;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Analytics.Ingestion.Tests.Import;
+
+public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
+{
+    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly string _folder = Directory.CreateTempSubdirectory("pulse-survey-import-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        _connection.Open();
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new DemoDataLoader(NullLogger<DemoDataLoader>.Instance).LoadAsync(_connection, SamplePaths.Root, CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public void Reimporting_an_export_changes_nothing()
+    {
+        var before = Responses();
+        var result = SurveyImporter.Import(_connection, "devex-2026-q2", Path.Combine(SamplePaths.Root, "surveys", "devex-2026-q2.csv"), TimeZoneInfo.Utc, CancellationToken.None);
+        Assert.Empty(result.Rejected);
+        var inWave = _connection.QuerySingle<long>("SELECT count(*) FROM survey_responses WHERE wave_id = 'devex-2026-q2'");
+        Assert.Equal((0L, inWave), (result.Inserted, result.Updated));
+        Assert.Equal(before, Responses());
+    }
+
+    [Fact]
+    public void Bad_rows_become_dead_letters_and_good_ones_are_added()
+    {
+        var path = Path.Combine(_folder, "late.csv");
+        File.WriteAllText(path, """
+            Response ID,Submitted At,Team,nps,fl_local,fl_deploy,cl_docs,cl_debug,flow_focus,flow_goals,hours_lost
+            late-1,2026-05-20 10:00:00,Payments,9,4,4,4,4,4,4,1–2 hours
+            late-2,2026-05-20 10:00:00,Payments,12,4,4,4,4,4,4,1–2 hours
+            """);
+        var before = Responses();
+        var result = SurveyImporter.Import(_connection, "devex-2026-q2", path, TimeZoneInfo.Utc, CancellationToken.None);
+        Assert.Equal(1, result.Inserted);
+        Assert.Equal("line 3: '12' is not a whole number from 0 to 10 for question 'nps'.", Assert.Single(result.Rejected).ToString());
+        Assert.Equal(before + 1, Responses());
+        Assert.Equal(1L, _connection.QuerySingle<long>("SELECT count(*) FROM dead_letters WHERE entity = 'survey_responses'"));
+    }
+
+    [Fact]
+    public void Unknown_wave_is_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SurveyImporter.Import(_connection, "nope", "x.csv", TimeZoneInfo.Utc, CancellationToken.None));
+        Assert.Equal("There is no survey wave 'nope'.", error.Message);
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private long Responses() => _connection.QuerySingle<long>("SELECT count(*) FROM survey_responses");
+}
