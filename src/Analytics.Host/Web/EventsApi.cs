@@ -30,24 +30,13 @@ internal static class EventsApi
         HttpRequest request, EventIngestor ingestor, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.Secret))
+        var (body, problem) = await SignedDelivery.ReadAsync(request, settings.Secret, "Pulse:Webhooks:Secret", SignatureHeader, settings.MaxBodyBytes, cancellationToken);
+        if (problem is not null)
         {
-            return TypedResults.Problem("Push ingestion is off: set Pulse:Webhooks:Secret.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return problem;
         }
 
-        var body = await LimitedBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.Problem($"The body is larger than {settings.MaxBodyBytes:N0} bytes; send smaller batches.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (!WebhookSignature.IsValid(settings.Secret, body, request.Headers[SignatureHeader]))
-        {
-            return TypedResults.Problem($"Missing or wrong {SignatureHeader}: sign the raw body with HMAC-SHA256 and the shared secret, as sha256=<hex>.",
-                statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        var (stored, rejected) = await ingestor.IngestAsync(body, cancellationToken);
+        var (stored, rejected) = await ingestor.IngestAsync(body!, cancellationToken);
         return TypedResults.Accepted((string?)null, new EventsAccepted(stored, rejected.Select(r => r.ToString()).ToList()));
     }
 }

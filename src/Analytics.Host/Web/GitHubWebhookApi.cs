@@ -28,21 +28,11 @@ internal static class GitHubWebhookApi
         HttpRequest request, GitHubWebhookIngestor ingestor, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.GitHubSecret))
+        var (body, problem) = await SignedDelivery.ReadAsync(
+            request, settings.GitHubSecret, "Pulse:Webhooks:GitHubSecret", "X-Hub-Signature-256", settings.MaxBodyBytes, cancellationToken);
+        if (problem is not null)
         {
-            return TypedResults.Problem("The GitHub webhook is off: set Pulse:Webhooks:GitHubSecret.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        var body = await LimitedBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.Problem($"The delivery is larger than {settings.MaxBodyBytes:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (!WebhookSignature.IsValid(settings.GitHubSecret, body, request.Headers["X-Hub-Signature-256"]))
-        {
-            return TypedResults.Problem("Missing or wrong X-Hub-Signature-256: the webhook's secret in GitHub must equal Pulse:Webhooks:GitHubSecret.",
-                statusCode: StatusCodes.Status401Unauthorized);
+            return problem;
         }
 
         var eventName = request.Headers["X-GitHub-Event"].ToString();
@@ -56,6 +46,6 @@ internal static class GitHubWebhookApi
             return TypedResults.Ok(new Delivery("pong"));
         }
 
-        return TypedResults.Accepted((string?)null, new Delivery(await ingestor.IngestAsync(eventName, body, cancellationToken)));
+        return TypedResults.Accepted((string?)null, new Delivery(await ingestor.IngestAsync(eventName, body!, cancellationToken)));
     }
 }
