@@ -1,6 +1,8 @@
+using Analytics.Ingestion.Connectors.PagerDuty;
 using Analytics.Ingestion.DemoData;
 using Analytics.Ingestion.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Analytics.Ingestion;
@@ -16,6 +18,9 @@ public static class IngestionHostingExtensions
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddSingleton<GitHubWebhookIngestor>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<PagerDutyOptions>().BindConfiguration(PagerDutyOptions.Section);
+        builder.Services.AddHttpClient<PagerDutyConnector>(client => client.Timeout = TimeSpan.FromSeconds(30));
         return builder;
     }
 }

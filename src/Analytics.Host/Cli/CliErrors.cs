@@ -11,6 +11,7 @@ internal static class CliErrors
     public static string Describe(Exception error) => error switch
     {
         DatabaseInUseException inUse => inUse.Message,
+        Analytics.Ingestion.Connectors.SourceRequestException source => source.Message,
         MigrationFailedException migration => migration.Message,
         DuckDbException duckDb when duckDb.Message.Contains("not a valid DuckDB database file", StringComparison.Ordinal) =>
             $"The database file is not a DuckDB database: {FirstLine(duckDb.Message)} Point --db at another file.",

@@ -19,6 +19,7 @@ internal static class PulseCli
             MetricsCommand.Create(),
             ImportCommand.Create(),
             RunsCommand.Create(),
+            SyncCommand.Create(),
         };
         if (Console.IsOutputRedirected)
         {

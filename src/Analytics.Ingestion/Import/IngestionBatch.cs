@@ -55,8 +55,11 @@ public sealed class IngestionBatch(string source, string trigger)
         return runId;
     }
 
-    /// <summary>Stores everything and marks the run succeeded, in one transaction.</summary>
-    public UpsertResult Store(DuckDbConnection connection, Guid runId)
+    /// <summary>
+    /// Stores everything and marks the run succeeded, in one transaction; <paramref name="alsoInTransaction"/> runs
+    /// inside it too (a connector saves its watermark there, so it never runs ahead of the stored rows).
+    /// </summary>
+    public UpsertResult Store(DuckDbConnection connection, Guid runId, Action<DuckDbConnection>? alsoInTransaction = null)
     {
         using var transaction = connection.BeginTransaction();
         var byEntity = new Dictionary<string, UpsertResult>(StringComparer.Ordinal);
@@ -82,6 +85,7 @@ public sealed class IngestionBatch(string source, string trigger)
             connection.Execute(SqlQueries.Get("linking/incidents_to_deployments"));
         }
 
+        alsoInTransaction?.Invoke(connection);
         Finish(connection, runId, "succeeded", stored, _rejected.Count, null);
         transaction.Commit();
         StoredByEntity = byEntity;

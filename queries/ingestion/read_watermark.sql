@@ -1,0 +1,1 @@
+SELECT watermark FROM ingestion_watermarks WHERE source = $source AND stream = $stream;

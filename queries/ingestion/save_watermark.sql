@@ -1,0 +1,2 @@
+INSERT OR REPLACE INTO ingestion_watermarks (source, stream, watermark, updated_at)
+VALUES ($source, $stream, $watermark, now());

@@ -1,0 +1,1 @@
+SELECT service_id FROM services ORDER BY service_id;

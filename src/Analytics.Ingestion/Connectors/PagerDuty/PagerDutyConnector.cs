@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Core.Storage;
+using Analytics.DuckDb;
+using Analytics.Ingestion.Import;
+using Analytics.Ingestion.Sources.PagerDuty;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Ingestion.Connectors.PagerDuty;
+
+/// <summary>
+/// Pulls incidents changed since the last sync from PagerDuty's REST API (<c>GET /incidents</c>, offset
+/// pagination while <c>more</c> is true). The watermark — the newest change seen — is saved in the same
+/// transaction as the incidents, so a failed or cancelled sync never moves it past stored data.
+/// </summary>
+public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOptions> options, TimeProvider clock)
+{
+    private const string Source = "pagerduty";
+    private const string Stream = "incidents";
+    private const int PageSize = 100;
+
+    /// <summary>Syncs; returns what was stored and refused.</summary>
+    public async Task<ImportResult> SyncAsync(DuckDbConnection connection, string trigger, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.Token))
+        {
+            throw new SourceRequestException("PagerDuty has no token: set Pulse:Sources:PagerDuty:Token (or Pulse__Sources__PagerDuty__Token).");
+        }
+
+        var now = clock.GetUtcNow();
+        var watermark = connection.QuerySingleOrDefault<string>(SqlQueries.Get("ingestion/read_watermark"), new { source = Source, stream = Stream });
+        var since = watermark is null ? now.AddDays(-settings.FirstSyncDays) : DateTimeOffset.Parse(watermark, CultureInfo.InvariantCulture);
+        var services = ServiceResolver(connection, settings.ServiceMap);
+        var http = new ResilientHttp(client);
+        var entity = ImportableEntities.All["incidents"];
+        var batch = new IngestionBatch(Source, trigger);
+        var runId = batch.Start(connection);
+        try
+        {
+            var newest = since;
+            var offset = 0;
+            PagerDutyIncidentMapper.PagerDutyIncidentPage page;
+            do
+            {
+                var url = new Uri(settings.BaseUrl, string.Create(CultureInfo.InvariantCulture,
+                    $"incidents?since={Uri.EscapeDataString(since.ToString("O", CultureInfo.InvariantCulture))}&until={Uri.EscapeDataString(now.ToString("O", CultureInfo.InvariantCulture))}&limit={PageSize}&offset={offset}&time_zone=UTC"));
+                var body = await http.GetStringAsync(() => Request(url, settings.Token), "PagerDuty", cancellationToken);
+                using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(body)))
+                {
+                    page = PagerDutyIncidentMapper.ReadPage(stream);
+                }
+
+                foreach (var incident in page.Incidents)
+                {
+                    try
+                    {
+                        batch.AddMapped(entity, PagerDutyIncidentMapper.Map(incident, services(incident.Service)));
+                    }
+                    catch (FormatException error)
+                    {
+                        batch.Reject(entity.Name, new RejectedRecord($"incident {incident.Id}", System.Text.Json.JsonSerializer.Serialize(incident), error.Message));
+                    }
+
+                    var changed = incident.LastStatusChangeAt ?? incident.CreatedAt;
+                    newest = changed > newest ? changed : newest;
+                }
+
+                offset += page.Incidents.Count;
+            }
+            while (page.More && page.Incidents.Count > 0);
+
+            var stored = batch.Store(connection, runId, inTransaction => inTransaction.Execute(SqlQueries.Get("ingestion/save_watermark"),
+                new { source = Source, stream = Stream, watermark = newest.ToString("O", CultureInfo.InvariantCulture) }));
+            return new ImportResult(runId, stored.Inserted, stored.Updated, batch.Rejected.ToList());
+        }
+        catch (Exception error)
+        {
+            IngestionBatch.Fail(connection, runId, error);
+            throw;
+        }
+    }
+
+    private static HttpRequestMessage Request(Uri url, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Authorization", $"Token token={token}");
+        request.Headers.TryAddWithoutValidation("Accept", "application/vnd.pagerduty+json;version=2");
+        return request;
+    }
+
+    /// <summary>PagerDuty service → Pulse service: the configured map, else a Pulse service whose id is the PagerDuty name.</summary>
+    private static Func<PagerDutyIncidentMapper.PagerDutyReference, IReadOnlyDictionary<string, string>> ServiceResolver(
+        DuckDbConnection connection, IReadOnlyDictionary<string, string> map)
+    {
+        var known = connection.Query<string>(SqlQueries.Get("ingestion/service_ids")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return reference =>
+        {
+            var resolved = map.GetValueOrDefault(reference.Id) ?? (reference.Summary is { } name && known.Contains(name) ? name : null);
+            return resolved is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [reference.Id] = resolved };
+        };
+    }
+}
