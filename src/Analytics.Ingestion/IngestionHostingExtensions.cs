@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Connectors.GitHub;
 using Analytics.Ingestion.Connectors.PagerDuty;
 using Analytics.Ingestion.DemoData;
 using Analytics.Ingestion.Webhooks;
@@ -21,6 +22,8 @@ public static class IngestionHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<PagerDutyOptions>().BindConfiguration(PagerDutyOptions.Section);
         builder.Services.AddHttpClient<PagerDutyConnector>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section);
+        builder.Services.AddHttpClient<GitHubDeploymentConnector>(client => client.Timeout = TimeSpan.FromSeconds(30));
         return builder;
     }
 }

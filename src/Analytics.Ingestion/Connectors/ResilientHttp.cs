@@ -5,14 +5,23 @@ namespace Analytics.Ingestion.Connectors;
 /// <summary>
 /// Sends a source API request and retries what is transient — 5xx, 429, timeouts, dropped connections — with
 /// exponential backoff and jitter, waiting as long as a <c>Retry-After</c> header asks. 401, 403 and 404 fail at
-/// once with a message that says what to fix.
+/// once with a message that says what to fix — except a 403 or 429 that reports an exhausted rate limit
+/// (<c>X-RateLimit-Remaining: 0</c>), which waits until <c>X-RateLimit-Reset</c> when that is soon enough.
 /// </summary>
-public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSpan? baseDelay = null)
+public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSpan? baseDelay = null, TimeSpan? longestRateLimitWait = null)
 {
     private readonly TimeSpan _baseDelay = baseDelay ?? TimeSpan.FromSeconds(1);
+    private readonly TimeSpan _longestRateLimitWait = longestRateLimitWait ?? TimeSpan.FromMinutes(15);
+
+    /// <summary>The body and the <c>Link</c> header's <c>rel="next"</c> address, if any.</summary>
+    public sealed record Page(string Body, Uri? Next);
 
     /// <summary>GETs a URL (built fresh for each attempt) and returns the successful response's body.</summary>
-    public async Task<string> GetStringAsync(Func<HttpRequestMessage> request, string source, CancellationToken cancellationToken)
+    public async Task<string> GetStringAsync(Func<HttpRequestMessage> request, string source, CancellationToken cancellationToken) =>
+        (await GetPageAsync(request, source, cancellationToken)).Body;
+
+    /// <summary>GETs a URL and returns the body with the next page's address from the <c>Link</c> header.</summary>
+    public async Task<Page> GetPageAsync(Func<HttpRequestMessage> request, string source, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -23,10 +32,22 @@ public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSp
                 using var response = await client.SendAsync(message, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
-                    return await response.Content.ReadAsStringAsync(cancellationToken);
+                    return new Page(await response.Content.ReadAsStringAsync(cancellationToken), NextLink(response));
                 }
 
                 var status = (int)response.StatusCode;
+                if (status is 403 or 429 && RateLimitReset(response) is { } reset && attempt < maxAttempts)
+                {
+                    var until = reset - DateTimeOffset.UtcNow;
+                    if (until > _longestRateLimitWait)
+                    {
+                        throw new SourceRequestException($"{source}'s rate limit is used up until {reset:u}; run again after that, or use a token with a higher limit.");
+                    }
+
+                    await Task.Delay(until > TimeSpan.Zero ? until : TimeSpan.Zero, cancellationToken);
+                    continue;
+                }
+
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                 {
                     throw new SourceRequestException(Explain(source, response.StatusCode, message.RequestUri));
@@ -54,6 +75,32 @@ public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSp
 
             await Task.Delay(wait is { } asked && asked > TimeSpan.Zero ? asked : Backoff(attempt), cancellationToken);
         }
+    }
+
+    private static DateTimeOffset? RateLimitReset(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-RateLimit-Remaining", out var remaining) && remaining.FirstOrDefault() == "0"
+        && response.Headers.TryGetValues("X-RateLimit-Reset", out var reset) && long.TryParse(reset.FirstOrDefault(), out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    /// <summary>The <c>rel="next"</c> address of an RFC 8288 <c>Link</c> header, as GitHub paginates.</summary>
+    private static Uri? NextLink(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+
+        foreach (var link in values.SelectMany(v => v.Split(',')))
+        {
+            var parts = link.Split(';', StringSplitOptions.TrimEntries);
+            if (parts.Length > 1 && parts.Skip(1).Any(p => p == "rel=\"next\"") && parts[0].StartsWith('<') && parts[0].EndsWith('>'))
+            {
+                return new Uri(parts[0][1..^1]);
+            }
+        }
+
+        return null;
     }
 
     private TimeSpan Backoff(int attempt) =>

@@ -47,6 +47,9 @@ public static class GitHubDeploymentMapper
     /// <summary>Reads a deployments page.</summary>
     public static IReadOnlyList<GitHubDeployment> ReadDeployments(Stream json) => SourceJson.Read<List<GitHubDeployment>>(json, "deployments page");
 
+    /// <summary>Reads one deployment's statuses, as <c>GET …/deployments/{id}/statuses</c> returns them.</summary>
+    public static IReadOnlyList<GitHubDeploymentStatus> ReadStatusList(Stream json) => SourceJson.Read<List<GitHubDeploymentStatus>>(json, "deployment statuses page");
+
     /// <summary>Reads statuses keyed by deployment id.</summary>
     public static IReadOnlyDictionary<string, List<GitHubDeploymentStatus>> ReadStatuses(Stream json) =>
         SourceJson.Read<Dictionary<string, List<GitHubDeploymentStatus>>>(json, "deployment statuses");
