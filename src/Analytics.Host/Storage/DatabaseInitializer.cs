@@ -1,6 +1,7 @@
 using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
 using Analytics.DuckDb;
+using Dapper;
 using Analytics.Ingestion.DemoData;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal sealed partial class DatabaseInitializer(
     public async Task<Outcome> InitializeAsync(DuckDbConnection connection, bool loadDemoData, CancellationToken cancellationToken)
     {
         var applied = await migrations.ApplyAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("ingestion/mark_interrupted_runs"), cancellationToken: cancellationToken));
         var counts = await DatabaseStatistics.CountAsync(connection, cancellationToken);
         if (!counts.IsEmpty || !loadDemoData || !demoOptions.Value.LoadWhenEmpty)
         {

@@ -2,6 +2,7 @@ using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
 using Analytics.Host.Storage;
 using Analytics.Ingestion;
+using Analytics.Ingestion.Scheduling;
 
 namespace Analytics.Host.Web;
 
@@ -13,6 +14,7 @@ internal static class PulseWebApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPulseHost(databasePath);
         builder.Services.AddHostedService<DatabaseKeeper>();
+        builder.AddPulseScheduling();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
