@@ -23,8 +23,7 @@ public static class FileImporter
         }
 
         var batch = new IngestionBatch(source, "import");
-        var runId = batch.Start(connection);
-        try
+        return batch.RunAsync(connection, () =>
         {
             long read = 0;
             foreach (var result in RecordFileReader.Read(path, entity.Fields))
@@ -46,13 +45,7 @@ public static class FileImporter
             }
 
             progress?.Report(read);
-            var stored = batch.Store(connection, runId);
-            return new ImportResult(runId, stored.Inserted, stored.Updated, batch.Rejected.ToList());
-        }
-        catch (Exception error)
-        {
-            IngestionBatch.Fail(connection, runId, error);
-            throw;
-        }
+            return Task.FromResult<Action<DuckDbConnection>?>(null);
+        }).GetAwaiter().GetResult();
     }
 }

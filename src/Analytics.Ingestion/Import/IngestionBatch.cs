@@ -14,7 +14,7 @@ public sealed class IngestionBatch(string source, string trigger)
     private readonly Dictionary<ImportableEntity, List<object>> _rows = [];
     private readonly List<(string Entity, RejectedRecord Record)> _rejected = [];
 
-    /// <summary>What <see cref="Store"/> wrote, per entity.</summary>
+    /// <summary>What the run wrote, per entity.</summary>
     public IReadOnlyDictionary<string, UpsertResult> StoredByEntity { get; private set; } = new Dictionary<string, UpsertResult>();
 
     /// <summary>The records refused so far.</summary>
@@ -47,19 +47,40 @@ public sealed class IngestionBatch(string source, string trigger)
     /// <summary>Keeps a record that could not even be read.</summary>
     public void Reject(string entity, RejectedRecord record) => _rejected.Add((entity, record));
 
-    /// <summary>Starts a run in <c>ingestion_runs</c> (committed at once, so a failed run is still seen).</summary>
-    public Guid Start(DuckDbConnection connection)
+    /// <summary>
+    /// Runs one ingestion: records the run (committed at once, so a failed run is still seen), lets
+    /// <paramref name="gather"/> add records, then stores them with the run's outcome in one transaction, together
+    /// with whatever the returned action does there (a connector saves its watermark, so it never runs ahead of
+    /// the stored rows). On any failure the run is marked failed or cancelled and the error rethrown.
+    /// </summary>
+    public async Task<ImportResult> RunAsync(DuckDbConnection connection, Func<Task<Action<DuckDbConnection>?>> gather)
+    {
+        var runId = Start(connection);
+        try
+        {
+            var alsoInTransaction = await gather();
+            var stored = Store(connection, runId, alsoInTransaction);
+            return new ImportResult(runId, stored.Inserted, stored.Updated, Rejected.ToList());
+        }
+        catch (Exception error)
+        {
+            Finish(connection, runId, error is OperationCanceledException ? "cancelled" : "failed", new UpsertResult(0, 0), 0, error.Message);
+            throw;
+        }
+    }
+
+    /// <summary>Runs an ingestion whose records were gathered already.</summary>
+    public ImportResult Run(DuckDbConnection connection) =>
+        RunAsync(connection, () => Task.FromResult<Action<DuckDbConnection>?>(null)).GetAwaiter().GetResult();
+
+    private Guid Start(DuckDbConnection connection)
     {
         var runId = Guid.NewGuid();
         connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source, trigger });
         return runId;
     }
 
-    /// <summary>
-    /// Stores everything and marks the run succeeded, in one transaction; <paramref name="alsoInTransaction"/> runs
-    /// inside it too (a connector saves its watermark there, so it never runs ahead of the stored rows).
-    /// </summary>
-    public UpsertResult Store(DuckDbConnection connection, Guid runId, Action<DuckDbConnection>? alsoInTransaction = null)
+    private UpsertResult Store(DuckDbConnection connection, Guid runId, Action<DuckDbConnection>? alsoInTransaction = null)
     {
         using var transaction = connection.BeginTransaction();
         var byEntity = new Dictionary<string, UpsertResult>(StringComparer.Ordinal);
@@ -91,10 +112,6 @@ public sealed class IngestionBatch(string source, string trigger)
         StoredByEntity = byEntity;
         return stored;
     }
-
-    /// <summary>Marks the run failed or cancelled, after the transaction was rolled back.</summary>
-    public static void Fail(DuckDbConnection connection, Guid runId, Exception error) =>
-        Finish(connection, runId, error is OperationCanceledException ? "cancelled" : "failed", new UpsertResult(0, 0), 0, error.Message);
 
     private static void Finish(DuckDbConnection connection, Guid runId, string status, UpsertResult stored, long rejected, string? error) =>
         connection.Execute(SqlQueries.Get("ingestion/finish_run"), new { run_id = runId, status, inserted = stored.Inserted, updated = stored.Updated, rejected, error });

@@ -68,17 +68,8 @@ public static class SurveyImporter
             batch.Reject("survey_responses", new RejectedRecord(error[..colon], string.Empty, error[(colon + 1)..].Trim()));
         }
 
-        var runId = batch.Start(connection);
-        try
-        {
-            batch.Store(connection, runId);
-            var responses = batch.StoredByEntity.GetValueOrDefault(Responses.Name) ?? new UpsertResult(0, 0);
-            return new ImportResult(runId, responses.Inserted, responses.Updated, batch.Rejected.ToList());
-        }
-        catch (Exception error)
-        {
-            IngestionBatch.Fail(connection, runId, error);
-            throw;
-        }
+        var run = batch.Run(connection);
+        var responses = batch.StoredByEntity.GetValueOrDefault(Responses.Name) ?? new UpsertResult(0, 0);
+        return run with { Inserted = responses.Inserted, Updated = responses.Updated };
     }
 }

@@ -41,17 +41,8 @@ public sealed class EventIngestor(PulseDatabase database) : IDisposable
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var runId = batch.Start(connection);
-            try
-            {
-                var stored = batch.Store(connection, runId);
-                return (stored.Inserted + stored.Updated, batch.Rejected.ToList());
-            }
-            catch (Exception error)
-            {
-                IngestionBatch.Fail(connection, runId, error);
-                throw;
-            }
+            var run = batch.Run(connection);
+            return (run.Inserted + run.Updated, run.Rejected);
         }
         finally
         {

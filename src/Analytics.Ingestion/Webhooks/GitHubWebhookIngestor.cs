@@ -53,17 +53,7 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database) : IDisposable
                 outcome = $"rejected: {error.Message}";
             }
 
-            var runId = batch.Start(connection);
-            try
-            {
-                batch.Store(connection, runId);
-            }
-            catch (Exception error)
-            {
-                IngestionBatch.Fail(connection, runId, error);
-                throw;
-            }
-
+            batch.Run(connection);
             return outcome;
         }
         finally

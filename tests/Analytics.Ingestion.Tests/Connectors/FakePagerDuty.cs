@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Ingestion.Tests.Connectors;
 
@@ -15,9 +11,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 /// </summary>
 public sealed class FakePagerDuty : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private FakePagerDuty(WebApplication app) => _app = app;
+    private WebApplication _app = null!;
 
     public List<object> Incidents { get; } = [];
 
@@ -29,16 +23,12 @@ public sealed class FakePagerDuty : IAsyncDisposable
 
     public string Token { get; set; } = "good-token";
 
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    public Uri BaseUrl => _app.BaseUrl();
 
     public static async Task<FakePagerDuty> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var fake = new FakePagerDuty(app);
-        app.MapGet("/incidents", (HttpContext context) => fake.Serve(context));
-        await app.StartAsync();
+        var fake = new FakePagerDuty();
+        fake._app = await LocalServer.StartAsync(app => app.MapGet("/incidents", (HttpContext context) => fake.Serve(context)));
         return fake;
     }
 

@@ -6,11 +6,7 @@ using Analytics.Ingestion.Connectors;
 using Analytics.Ingestion.Connectors.GitHub;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -38,15 +34,14 @@ public sealed class GitHubDeploymentConnectorTests : IAsyncLifetime, IDisposable
             new Service("payments-api", "payments-api", "payments", "acme/payments-api", "production", false, null, null, null, null, "test").AppendTo(appender.CreateRow());
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _server = builder.Build();
-        _server.MapGet("/repos/acme/payments-api/deployments", (HttpContext context) => Deployments(context));
-        _server.MapGet("/repos/acme/payments-api/deployments/{id}/statuses", (long id) => Results.Json(new[]
+        _server = await LocalServer.StartAsync(app =>
         {
-            new { id = id * 10, state = id == 5 ? "failure" : "success", created_at = Created(id).AddMinutes(9).ToString("O") },
-        }));
-        await _server.StartAsync();
+            app.MapGet("/repos/acme/payments-api/deployments", (HttpContext context) => Deployments(context));
+            app.MapGet("/repos/acme/payments-api/deployments/{id}/statuses", (long id) => Results.Json(new[]
+            {
+                new { id = id * 10, state = id == 5 ? "failure" : "success", created_at = Created(id).AddMinutes(9).ToString("O") },
+            }));
+        });
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -77,7 +72,7 @@ public sealed class GitHubDeploymentConnectorTests : IAsyncLifetime, IDisposable
         _connection.Dispose();
     }
 
-    private Uri BaseUrl => new(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    private Uri BaseUrl => _server.BaseUrl();
 
     private static DateTimeOffset Created(long id) => new DateTimeOffset(2026, 9, 1, 10, 0, 0, TimeSpan.Zero).AddHours(id);
 

@@ -36,8 +36,7 @@ public sealed class GitHubDeploymentConnector(HttpClient client, IOptions<GitHub
         var entity = ImportableEntities.All["deployments"];
         var batch = new IngestionBatch(Source, trigger);
         var watermarks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var runId = batch.Start(connection);
-        try
+        return await batch.RunAsync(connection, async () =>
         {
             foreach (var repository in repositories)
             {
@@ -75,20 +74,14 @@ public sealed class GitHubDeploymentConnector(HttpClient client, IOptions<GitHub
                 watermarks[stream] = newest;
             }
 
-            var stored = batch.Store(connection, runId, inTransaction =>
+            return inTransaction =>
             {
                 foreach (var (stream, watermark) in watermarks)
                 {
                     inTransaction.Execute(SqlQueries.Get("ingestion/save_watermark"), new { source = Source, stream, watermark = watermark.ToString("O", CultureInfo.InvariantCulture) });
                 }
-            });
-            return new ImportResult(runId, stored.Inserted, stored.Updated, batch.Rejected.ToList());
-        }
-        catch (Exception error)
-        {
-            IngestionBatch.Fail(connection, runId, error);
-            throw;
-        }
+            };
+        });
     }
 
     private static MemoryStream Stream(string body) => new(Encoding.UTF8.GetBytes(body));

@@ -36,8 +36,7 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
         var http = new ResilientHttp(client);
         var entity = ImportableEntities.All["incidents"];
         var batch = new IngestionBatch(Source, trigger);
-        var runId = batch.Start(connection);
-        try
+        return await batch.RunAsync(connection, async () =>
         {
             var newest = since;
             var offset = 0;
@@ -71,15 +70,9 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
             }
             while (page.More && page.Incidents.Count > 0);
 
-            var stored = batch.Store(connection, runId, inTransaction => inTransaction.Execute(SqlQueries.Get("ingestion/save_watermark"),
-                new { source = Source, stream = Stream, watermark = newest.ToString("O", CultureInfo.InvariantCulture) }));
-            return new ImportResult(runId, stored.Inserted, stored.Updated, batch.Rejected.ToList());
-        }
-        catch (Exception error)
-        {
-            IngestionBatch.Fail(connection, runId, error);
-            throw;
-        }
+            return inTransaction => inTransaction.Execute(SqlQueries.Get("ingestion/save_watermark"),
+                new { source = Source, stream = Stream, watermark = newest.ToString("O", CultureInfo.InvariantCulture) });
+        });
     }
 
     private static HttpRequestMessage Request(Uri url, string token)
