@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Analytics.Host.Cli;
 
-/// <summary>The <c>analytics</c> command line: <c>serve</c> (the default), <c>init</c>, <c>seed</c>, <c>metrics</c>, <c>import</c>, <c>runs</c>.</summary>
+/// <summary>The <c>analytics</c> command line: <c>serve</c> (the default), <c>init</c>, <c>seed</c>, <c>metrics</c>, <c>import</c>, <c>runs</c>, <c>sync</c>, <c>admin</c>.</summary>
 internal static class PulseCli
 {
     private static readonly string[] HelpTokens = ["-h", "--help", "-?", "--version"];
@@ -20,6 +20,7 @@ internal static class PulseCli
             ImportCommand.Create(),
             RunsCommand.Create(),
             SyncCommand.Create(),
+            AdminCommand.Create(),
         };
         if (Console.IsOutputRedirected)
         {

@@ -1,8 +1,15 @@
+using System.Threading.RateLimiting;
 using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
 using Analytics.Host.Storage;
+using Analytics.Host.Web.Admin;
+using Analytics.Host.Web.Pages;
+using Analytics.Host.Web.Security;
+using Analytics.Host.Web.Surveys;
 using Analytics.Ingestion;
 using Analytics.Ingestion.Scheduling;
+using Analytics.Surveys;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Analytics.Host.Web;
 
@@ -11,17 +18,29 @@ internal static class PulseWebApp
 {
     public static WebApplication Build(string[] args, string? databasePath)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The stylesheet and scripts ship next to the executable, wherever the service is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
         builder.AddPulseHost(databasePath);
         builder.Services.AddHostedService<DatabaseKeeper>();
+        builder.Services.AddHostedService<FirstAdminCreator>();
         builder.AddPulseScheduling();
         builder.Services.AddProblemDetails();
+        AddWebSecurity(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
         app.MapEvents();
         app.MapGitHubWebhook();
+        app.MapSurveyForm();
+        app.MapMomentRatings();
+        app.MapAdminLogin();
+        app.MapAdminSurveys();
         return app;
     }
 
@@ -45,7 +64,57 @@ internal static class PulseWebApp
         builder.AddPulseStorage();
         builder.AddPulseMetrics();
         builder.AddPulseIngestion();
+        builder.AddPulseSurveys();
         builder.Services.AddSingleton<DatabaseInitializer>();
         return builder;
     }
+
+    /// <summary>Admin sign-in by cookie, antiforgery for forms, and per-client rate limits on what anyone can post.</summary>
+    private static void AddWebSecurity(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.Cookie.Name = "pulse-admin";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/admin";
+            options.LoginPath = "/admin/login";
+            options.AccessDeniedPath = "/admin/login";
+            options.ExpireTimeSpan = admin.SessionLifetime;
+            options.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "pulse-antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        var surveys = builder.Configuration.GetSection(SurveyOptions.Section).Get<SurveyOptions>() ?? new SurveyOptions();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SurveyFormEndpoints.SubmissionRateLimit, context => PerClient(context, surveys.SubmissionsPerMinutePerClient));
+            options.AddPolicy(MomentRatingEndpoints.RatingRateLimit, context => PerClient(context, surveys.RatingsPerMinutePerClient));
+            options.AddPolicy(AdminLoginEndpoints.LoginRateLimit, context => PerClient(context, 10));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var page = HtmlPage.Notice("Too many attempts", "This device has sent too many forms in the last minute, so this one was not saved. Wait a minute and send it again.", StatusCodes.Status429TooManyRequests);
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await page.ExecuteAsync(context.HttpContext);
+            };
+        });
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 }

@@ -18,7 +18,7 @@ namespace Analytics.Ingestion.DemoData;
 /// requests, PagerDuty incidents, Jira issues and two survey exports, all in their sources' own shapes. Everything
 /// is written in one transaction, then changes and incidents are linked to deployments.
 /// </summary>
-public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger)
+public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeProvider clock)
 {
     /// <summary>Loads the folder into the database.</summary>
     public async Task<ActivityCounts> LoadAsync(DuckDbConnection connection, string folder, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger)
         Append(connection, changes);
         Append(connection, incidents);
         Append(connection, workItems);
-        LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog);
+        LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog, clock.GetUtcNow());
         using (var link = new DuckDbCommand(SqlQueries.Get("linking/changes_to_deployments"), connection))
         {
             link.ExecuteNonQuery();
@@ -96,7 +96,7 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger)
         }
     }
 
-    private static void LoadSurveys(DuckDbConnection connection, string folder, CatalogSnapshot catalog)
+    private static void LoadSurveys(DuckDbConnection connection, string folder, CatalogSnapshot catalog, DateTimeOffset now)
     {
         const string surveyId = DevExPulseTemplate.Name;
         var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
@@ -129,6 +129,10 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger)
 
         Append(connection, [DevExPulseTemplate.Survey(surveyId, firstWave.AddDays(-7))]);
         Append(connection, questions);
+
+        // An open anonymous wave, so a fresh install has a survey to answer at /s/open/devex-pulse-now.
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        Append(connection, [new SurveyWave($"{surveyId}-now", surveyId, "Current pulse", today.AddDays(-1), today.AddDays(28), true, 5, null, "open")]);
     }
 
     private static string WaveName(string waveId)

@@ -16,25 +16,12 @@ public static class SurveyImporter
     private static readonly ImportableEntity Responses = ImportableEntity.StoredOnly<SurveyResponse>("survey_responses");
     private static readonly ImportableEntity Answers = ImportableEntity.StoredOnly<SurveyAnswer>("survey_answers");
 
-    // Rows as DuckDB returns them (lists as arrays), for Dapper, which matches constructor types exactly.
-    private sealed record WaveRow(string WaveId, string SurveyId, string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool IsAnonymous,
-        int MinGroupSize, string[]? AudienceTeamIds, string Status)
-    {
-        public SurveyWave ToWave() => new(WaveId, SurveyId, Name, OpensAt, ClosesAt, IsAnonymous, MinGroupSize, AudienceTeamIds, Status);
-    }
-
-    private sealed record QuestionRow(string SurveyId, string QuestionId, int Position, string Kind, string Text, string? HelpText, bool Required,
-        string? Dimension, string? Capability, string[]? Options, string? LowLabel, string? HighLabel)
-    {
-        public SurveyQuestion ToQuestion() => new(SurveyId, QuestionId, Position, Kind, Text, HelpText, Required, Dimension, Capability, Options, LowLabel, HighLabel);
-    }
-
     /// <summary>Imports the export; times without a zone are read in <paramref name="exportTimeZone"/>.</summary>
     public static ImportResult Import(DuckDbConnection connection, string waveId, string path, TimeZoneInfo exportTimeZone, CancellationToken cancellationToken)
     {
-        var wave = connection.QuerySingleOrDefault<WaveRow>(SqlQueries.Get("ingestion/survey_wave"), new { wave_id = waveId })?.ToWave()
+        var wave = SurveyDefinitions.Wave(connection, waveId, cancellationToken)
             ?? throw new ArgumentException($"There is no survey wave '{waveId}'.");
-        var questions = connection.Query<QuestionRow>(SqlQueries.Get("ingestion/survey_questions"), new { survey_id = wave.SurveyId }).Select(q => q.ToQuestion()).ToList();
+        var questions = SurveyDefinitions.Questions(connection, wave.SurveyId, cancellationToken);
         var teams = connection.Query<(string Id, string Name)>(SqlQueries.Get("ingestion/team_names")).ToList();
         string? TeamByName(string? name) => teams.FirstOrDefault(t => string.Equals(t.Id, name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)).Id;

@@ -16,7 +16,7 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
     {
         _connection.Open();
         await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
-        await new DemoDataLoader(NullLogger<DemoDataLoader>.Instance).LoadAsync(_connection, SamplePaths.Root, CancellationToken.None);
+        await new DemoDataLoader(NullLogger<DemoDataLoader>.Instance, TimeProvider.System).LoadAsync(_connection, SamplePaths.Root, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

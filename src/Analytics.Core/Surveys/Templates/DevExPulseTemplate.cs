@@ -13,9 +13,6 @@ public static class DevExPulseTemplate
     /// <summary>The platform capabilities rated for satisfaction.</summary>
     public static readonly IReadOnlyList<string> Capabilities = ["ci", "deploys", "observability", "docs"];
 
-    /// <summary>The path-to-production stages rated for sentiment.</summary>
-    public static readonly IReadOnlyList<string> JourneyStages = ["start_service", "get_infrastructure", "build_and_test", "review", "deploy", "operate"];
-
     /// <summary>The answer options of the hours-lost question.</summary>
     public static readonly IReadOnlyList<string?> HoursLostOptions = ["Less than 1 hour", "1–2 hours", "3–5 hours", "6–10 hours", "More than 10 hours"];
 
@@ -26,32 +23,30 @@ public static class DevExPulseTemplate
     /// <summary>Creates the survey's questions.</summary>
     public static IReadOnlyList<SurveyQuestion> Questions(string surveyId)
     {
-        var questions = new List<SurveyQuestion>();
-        void Add(string id, string kind, string text, bool required, string? dimension = null, string? capability = null,
-            IReadOnlyList<string?>? options = null, string? low = null, string? high = null, string? help = null) =>
-            questions.Add(new SurveyQuestion(surveyId, id, questions.Count + 1, kind, text, help, required, dimension, capability, options, low, high));
-
-        Add("nps", "nps", "How likely are you to recommend our internal developer platform to a colleague?", true, "nps", low: "Not at all likely", high: "Extremely likely");
+        var builder = new QuestionBuilder(surveyId)
+            .Add("nps", SurveyQuestionKinds.Nps, "How likely are you to recommend our internal developer platform to a colleague?", true, "nps", low: "Not at all likely", high: "Extremely likely");
         foreach (var capability in Capabilities)
         {
-            Add($"csat_{capability}", "likert", $"How satisfied are you with {CapabilityLabel(capability)}?", false, "csat", capability, low: "Very dissatisfied", high: "Very satisfied");
+            builder.Add($"csat_{capability}", SurveyQuestionKinds.Likert, $"How satisfied are you with {CapabilityLabel(capability)}?", false, "csat", capability, low: "Very dissatisfied", high: "Very satisfied");
         }
 
-        Add("fl_local", "likert", "I get fast feedback when I validate a change locally.", true, "feedback_loops", low: "Strongly disagree", high: "Strongly agree");
-        Add("fl_deploy", "likert", "Deploying my change to production is quick.", true, "feedback_loops", low: "Strongly disagree", high: "Strongly agree");
-        Add("cl_docs", "likert", "The documentation I need is easy to find and understand.", true, "cognitive_load", low: "Strongly disagree", high: "Strongly agree");
-        Add("cl_debug", "likert", "Debugging problems in production is straightforward.", true, "cognitive_load", low: "Strongly disagree", high: "Strongly agree");
-        Add("flow_focus", "likert", "I can usually focus on my work without interruption.", true, "flow", low: "Strongly disagree", high: "Strongly agree");
-        Add("flow_goals", "likert", "The goals of my work are clear.", true, "flow", low: "Strongly disagree", high: "Strongly agree");
-        Add("hours_lost", "single_choice", "In a typical week, how many hours do you lose to friction in tools and processes?", true, "friction", options: HoursLostOptions);
-        foreach (var stage in JourneyStages)
+        builder
+            .Agree("fl_local", "I get fast feedback when I validate a change locally.", "feedback_loops")
+            .Agree("fl_deploy", "Deploying my change to production is quick.", "feedback_loops")
+            .Agree("cl_docs", "The documentation I need is easy to find and understand.", "cognitive_load")
+            .Agree("cl_debug", "Debugging problems in production is straightforward.", "cognitive_load")
+            .Agree("flow_focus", "I can usually focus on my work without interruption.", "flow")
+            .Agree("flow_goals", "The goals of my work are clear.", "flow")
+            .Add("hours_lost", SurveyQuestionKinds.SingleChoice, "In a typical week, how many hours do you lose to friction in tools and processes?", true, "friction", options: HoursLostOptions);
+        foreach (var stage in PathToProductionTemplate.Stages)
         {
-            Add($"journey_{stage}", "likert", $"How do you feel about this step of the path to production: {JourneyLabel(stage)}?", false, "journey", stage, low: "Very painful", high: "Delightful");
+            PathToProductionTemplate.AddSentiment(builder, stage);
         }
 
-        Add("obstacle", "long_text", "What is the biggest obstacle to shipping your work?", false, "free_text");
-        Add("improve", "long_text", "If the platform team could improve one thing, what should it be?", false, "free_text");
-        return questions;
+        builder
+            .Add("obstacle", SurveyQuestionKinds.LongText, "What is the biggest obstacle to shipping your work?", false, "free_text")
+            .Add("improve", SurveyQuestionKinds.LongText, "If the platform team could improve one thing, what should it be?", false, "free_text");
+        return builder.Questions;
     }
 
     private static string CapabilityLabel(string capability) => capability switch
@@ -61,16 +56,5 @@ public static class DevExPulseTemplate
         "observability" => "observability (logs, metrics, traces)",
         "docs" => "the platform's documentation",
         _ => capability,
-    };
-
-    private static string JourneyLabel(string stage) => stage switch
-    {
-        "start_service" => "starting a new service",
-        "get_infrastructure" => "getting infrastructure",
-        "build_and_test" => "building and testing",
-        "review" => "code review",
-        "deploy" => "deploying",
-        "operate" => "operating in production",
-        _ => stage,
     };
 }

@@ -1,0 +1,16 @@
+namespace Analytics.Core.Surveys.Templates;
+
+/// <summary>The shipped survey templates, by name.</summary>
+public static class SurveyTemplateCatalog
+{
+    /// <summary>Every template, in the order an admin sees them.</summary>
+    public static readonly IReadOnlyList<SurveyTemplate> All =
+    [
+        new(DevExPulseTemplate.Name, "Quarterly DevEx pulse", DevExPulseTemplate.Survey, DevExPulseTemplate.Questions),
+        new(OnboardingTemplate.Name, "Onboarding (first 90 days)", OnboardingTemplate.Survey, OnboardingTemplate.Questions),
+        new(PathToProductionTemplate.Name, "Path-to-production journey", PathToProductionTemplate.Survey, PathToProductionTemplate.Questions),
+    ];
+
+    /// <summary>The template with this name, or null.</summary>
+    public static SurveyTemplate? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+}

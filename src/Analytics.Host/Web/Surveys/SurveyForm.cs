@@ -1,0 +1,28 @@
+using Analytics.Core.Surveys;
+using Analytics.Surveys;
+using Analytics.Surveys.Forms;
+
+namespace Analytics.Host.Web.Surveys;
+
+/// <summary>Everything the form page shows: the survey, what was entered so far, and what to fix.</summary>
+/// <param name="Survey">The survey.</param>
+/// <param name="Wave">The wave answered.</param>
+/// <param name="Questions">In form order.</param>
+/// <param name="SubmissionId">The response id this form will store, so a second press is recognised.</param>
+/// <param name="AntiforgeryField">The hidden antiforgery input's name.</param>
+/// <param name="AntiforgeryToken">Its value.</param>
+/// <param name="Values">Values entered so far, by question id.</param>
+/// <param name="Errors">What to fix, in form order.</param>
+/// <param name="Teams">For open links: the teams a respondent may pick; null for personal links.</param>
+/// <param name="ChosenTeam">The team picked so far.</param>
+internal sealed record SurveyForm(
+    Survey Survey,
+    SurveyWave Wave,
+    IReadOnlyList<SurveyQuestion> Questions,
+    Guid SubmissionId,
+    string AntiforgeryField,
+    string? AntiforgeryToken,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Values,
+    IReadOnlyList<FieldError> Errors,
+    IReadOnlyList<TeamName>? Teams,
+    string? ChosenTeam);

@@ -1,0 +1,356 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Core.Metrics;
+using Analytics.Core.Metrics.Sentiment;
+using Analytics.Core.Storage;
+using Analytics.Core.Surveys;
+using Analytics.Core.Surveys.Templates;
+using Analytics.Surveys.Links;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Surveys.Administration;
+
+/// <summary>
+/// What platform PMs do from <c>/admin</c>: create surveys from a template or from scratch, edit questions until
+/// a wave opens, run waves, hand out single-use links, and watch and export the responses without identities.
+/// Every refusal is a <see cref="SurveyAdminException"/> that says why.
+/// </summary>
+public sealed class SurveyAdministration(PulseDatabase database, SurveyStore store, MetricsService metrics, TimeProvider clock, IOptions<SurveyOptions> options)
+{
+    private const int MaxOptions = 20;
+
+    /// <summary>Every survey, newest first.</summary>
+    public async Task<IReadOnlyList<SurveySummary>> SurveysAsync(CancellationToken cancellationToken)
+    {
+        using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<SurveySummary>(Command("surveys/surveys", null, cancellationToken))).AsList();
+    }
+
+    /// <summary>Creates a survey with a template's questions; returns its id.</summary>
+    public async Task<string> CreateFromTemplateAsync(string templateName, CancellationToken cancellationToken)
+    {
+        var template = SurveyTemplateCatalog.Find(templateName)
+            ?? throw new SurveyAdminException($"There is no template named '{templateName}'. Choose one of: {string.Join(", ", SurveyTemplateCatalog.All.Select(t => t.Name))}.");
+        var now = clock.GetUtcNow();
+        var draft = template.Survey("draft", now);
+        using var connection = await database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
+        var surveyId = await FreeSurveyIdAsync(connection, draft.Title, now, cancellationToken);
+        await connection.ExecuteAsync(Command("surveys/insert_survey", SurveyParameters(draft with { SurveyId = surveyId }), cancellationToken, transaction));
+        foreach (var question in template.Questions(surveyId))
+        {
+            await connection.ExecuteAsync(Command("surveys/insert_question", QuestionParameters(question), cancellationToken, transaction));
+        }
+
+        transaction.Commit();
+        return surveyId;
+    }
+
+    /// <summary>Creates a survey with no questions yet; returns its id.</summary>
+    public async Task<string> CreateBlankAsync(string title, string? description, CancellationToken cancellationToken)
+    {
+        title = Required(title, "title", 120);
+        description = Optional(description, "description", 1000);
+        var now = clock.GetUtcNow();
+        using var connection = await database.OpenAsync(cancellationToken);
+        var surveyId = await FreeSurveyIdAsync(connection, title, now, cancellationToken);
+        await connection.ExecuteAsync(Command("surveys/insert_survey", SurveyParameters(new Survey(surveyId, title, description, null, now)), cancellationToken));
+        return surveyId;
+    }
+
+    /// <summary>Adds a question at the end of the form.</summary>
+    public async Task AddQuestionAsync(string surveyId, QuestionDraft draft, CancellationToken cancellationToken)
+    {
+        var question = Check(draft);
+        using var connection = await database.OpenAsync(cancellationToken);
+        await EnsureEditableAsync(connection, surveyId, cancellationToken);
+        var position = await connection.ExecuteScalarAsync<int>(Command("surveys/next_position", new { survey_id = surveyId }, cancellationToken));
+        await connection.ExecuteAsync(Command("surveys/insert_question",
+            QuestionParameters(question with { SurveyId = surveyId, QuestionId = $"q{position}", Position = position }), cancellationToken));
+    }
+
+    /// <summary>Changes a question's wording, help, options and labels (its kind stays).</summary>
+    public async Task UpdateQuestionAsync(string surveyId, string questionId, QuestionDraft draft, CancellationToken cancellationToken)
+    {
+        var question = Check(draft);
+        using var connection = await database.OpenAsync(cancellationToken);
+        await EnsureEditableAsync(connection, surveyId, cancellationToken);
+        var current = (await store.QuestionsAsync(surveyId, cancellationToken)).FirstOrDefault(q => q.QuestionId == questionId)
+            ?? throw new SurveyAdminException($"Survey '{surveyId}' has no question '{questionId}'.");
+        if (current.Kind != question.Kind)
+        {
+            throw new SurveyAdminException("A question's kind cannot change; delete it and add a new one instead.");
+        }
+
+        await connection.ExecuteAsync(Command("surveys/update_question",
+            QuestionParameters(question with { SurveyId = surveyId, QuestionId = questionId }), cancellationToken));
+    }
+
+    /// <summary>Removes a question.</summary>
+    public async Task DeleteQuestionAsync(string surveyId, string questionId, CancellationToken cancellationToken)
+    {
+        using var connection = await database.OpenAsync(cancellationToken);
+        await EnsureEditableAsync(connection, surveyId, cancellationToken);
+        if (await connection.ExecuteAsync(Command("surveys/delete_question", new { survey_id = surveyId, question_id = questionId }, cancellationToken)) == 0)
+        {
+            throw new SurveyAdminException($"Survey '{surveyId}' has no question '{questionId}'.");
+        }
+    }
+
+    /// <summary>Creates a draft wave; returns its id.</summary>
+    public async Task<string> CreateWaveAsync(string surveyId, WaveDraft draft, CancellationToken cancellationToken)
+    {
+        var name = Required(draft.Name, "wave name", 100);
+        if (draft.ClosesAt <= draft.OpensAt)
+        {
+            throw new SurveyAdminException("The wave must close after it opens.");
+        }
+
+        if (draft.MinGroupSize < 3)
+        {
+            throw new SurveyAdminException("The smallest reported group (k) must be at least 3, or answers could be traced to people.");
+        }
+
+        _ = await store.SurveyAsync(surveyId, cancellationToken) ?? throw new SurveyAdminException($"There is no survey '{surveyId}'.");
+        if ((await store.QuestionsAsync(surveyId, cancellationToken)).Count == 0)
+        {
+            throw new SurveyAdminException("Add at least one question before creating a wave.");
+        }
+
+        var teams = (await store.TeamsAsync(cancellationToken)).Select(t => t.TeamId).ToHashSet(StringComparer.Ordinal);
+        var unknown = draft.AudienceTeamIds.FirstOrDefault(t => !teams.Contains(t));
+        if (unknown is not null)
+        {
+            throw new SurveyAdminException($"There is no team '{unknown}'.");
+        }
+
+        var waveId = $"{surveyId}-{Slug(name)}";
+        if (await store.WaveAsync(waveId, cancellationToken) is not null)
+        {
+            throw new SurveyAdminException($"Survey '{surveyId}' already has a wave named '{name}'.");
+        }
+
+        using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(Command("surveys/insert_wave", new
+        {
+            wave_id = waveId, survey_id = surveyId, name, opens_at = draft.OpensAt, closes_at = draft.ClosesAt,
+            is_anonymous = draft.IsAnonymous, min_group_size = draft.MinGroupSize,
+            audience_team_ids = new ListParameter(draft.AudienceTeamIds.Count == 0 ? null : draft.AudienceTeamIds),
+        }, cancellationToken));
+        return waveId;
+    }
+
+    /// <summary>Opens a draft wave: from its opening date it takes responses, and its questions are fixed.</summary>
+    public Task OpenWaveAsync(string waveId, CancellationToken cancellationToken) => MoveAsync(waveId, "draft", "open", cancellationToken);
+
+    /// <summary>Closes an open wave: its links and open link stop working.</summary>
+    public Task CloseWaveAsync(string waveId, CancellationToken cancellationToken) => MoveAsync(waveId, "open", "closed", cancellationToken);
+
+    /// <summary>
+    /// Makes a fresh single-use link for every invited engineer who has not answered yet, replacing the wave's
+    /// unused links. Only hashes are stored, so the returned list is the only copy of the links.
+    /// </summary>
+    /// <param name="waveId">The wave.</param>
+    /// <param name="requestBaseUrl">The address the admin used, for links when no public address is configured.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public async Task<IReadOnlyList<InvitationLink>> CreateLinksAsync(string waveId, string requestBaseUrl, CancellationToken cancellationToken)
+    {
+        var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
+        if (wave.Status == "closed")
+        {
+            throw new SurveyAdminException("The wave is closed; links to it would not work.");
+        }
+
+        var now = clock.GetUtcNow();
+        var settings = options.Value;
+        var expires = now + settings.LinkLifetime < wave.ClosesAt ? now + settings.LinkLifetime : wave.ClosesAt;
+        var baseUrl = (string.IsNullOrWhiteSpace(settings.PublicBaseUrl) ? requestBaseUrl : settings.PublicBaseUrl).TrimEnd('/');
+        var links = new List<InvitationLink>();
+        using var connection = await database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
+        var audience = (await connection.QueryAsync<AudienceMember>(Command("surveys/audience", new { wave_id = waveId, now }, cancellationToken, transaction))).AsList();
+        await connection.ExecuteAsync(Command("surveys/drop_unused_invitations", new { wave_id = waveId }, cancellationToken, transaction));
+        using (var appender = connection.CreateAppender("survey_invitations"))
+        {
+            foreach (var member in audience)
+            {
+                var token = SurveyTokens.Create();
+                appender.CreateRow()
+                    .AppendValue(SurveyTokens.Hash(token)).AppendValue(waveId).AppendValue(member.EngineerId).AppendValue(member.TeamId)
+                    .AppendValue(now).AppendValue(expires).AppendNullValue()
+                    .EndRow();
+                links.Add(new InvitationLink(member.EngineerId, member.DisplayName, member.Email, member.TeamName, $"{baseUrl}/s/{token}", expires));
+            }
+        }
+
+        transaction.Commit();
+        return links;
+    }
+
+    /// <summary>The links as CSV, one engineer a row.</summary>
+    public static string LinksCsv(IReadOnlyList<InvitationLink> links)
+    {
+        var csv = new StringBuilder().AppendLine(CsvText.Line(["engineer_id", "name", "email", "team", "link", "expires_at"]));
+        foreach (var link in links)
+        {
+            csv.AppendLine(CsvText.Line([link.EngineerId, link.DisplayName, link.Email, link.Team, link.Link, CsvText.Timestamp(link.ExpiresAt)]));
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>The wave's response rate for the organisation and each team, suppressed below k as in reports.</summary>
+    public async Task<IReadOnlyList<ResponseRate>> ResponseRatesAsync(SurveyWave wave, CancellationToken cancellationToken)
+    {
+        // The metric selects waves by opening day in the reporting time zone; a day either side covers any zone.
+        var day = DateOnly.FromDateTime(wave.OpensAt.UtcDateTime);
+        var rates = await metrics.QueryAsync<ResponseRate>("response_rate", new MetricsQuery(day.AddDays(-1), day.AddDays(2), PeriodGrain.Quarter), cancellationToken);
+        return rates.Where(r => r.WaveId == wave.WaveId).ToList();
+    }
+
+    /// <summary>
+    /// The wave's answers as CSV, one response a row and one question a column, with no identities: no engineer,
+    /// no response id, only the day, rows in random order, and the team left blank below k.
+    /// </summary>
+    public async Task<string> ResponsesCsvAsync(string waveId, CancellationToken cancellationToken)
+    {
+        var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
+        var questions = await store.QuestionsAsync(wave.SurveyId, cancellationToken);
+        using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ExportedAnswer>(Command("surveys/response_export",
+            new { wave_id = waveId, k = wave.MinGroupSize, salt = Guid.NewGuid().ToString() }, cancellationToken));
+        var csv = new StringBuilder().AppendLine(CsvText.Line(["submitted_on", "team", .. questions.Select(q => q.QuestionId)]));
+        foreach (var response in rows.GroupBy(r => r.RowKey))
+        {
+            var first = response.First();
+            var byQuestion = response.ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
+            csv.AppendLine(CsvText.Line([
+                first.SubmittedOn, first.Team,
+                .. questions.Select(q => byQuestion.TryGetValue(q.QuestionId, out var a) ? a.Value : null),
+            ]));
+        }
+
+        return csv.ToString();
+    }
+
+    private async Task MoveAsync(string waveId, string from, string to, CancellationToken cancellationToken)
+    {
+        using var connection = await database.OpenAsync(cancellationToken);
+        var moved = await connection.QueryAsync<string>(Command("surveys/set_wave_status", new { wave_id = waveId, expected = from, status = to }, cancellationToken));
+        if (!moved.Any())
+        {
+            var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
+            throw new SurveyAdminException($"The wave is {wave.Status}; only a {from} wave can be made {to}.");
+        }
+    }
+
+    private static async Task EnsureEditableAsync(System.Data.IDbConnection connection, string surveyId, CancellationToken cancellationToken)
+    {
+        if (await connection.ExecuteScalarAsync<long>(Command("surveys/started_waves", new { survey_id = surveyId }, cancellationToken)) > 0)
+        {
+            throw new SurveyAdminException("A wave of this survey has opened, so its questions are fixed: answers must mean the same across a wave. Create a new survey to change them.");
+        }
+    }
+
+    private static async Task<string> FreeSurveyIdAsync(System.Data.IDbConnection connection, string title, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stem = $"{Slug(title)}-{now:yyyy-MM-dd}";
+        for (var attempt = 1; ; attempt++)
+        {
+            var candidate = attempt == 1 ? stem : $"{stem}-{attempt}";
+            if (await connection.ExecuteScalarAsync<string?>(Command("surveys/survey", new { survey_id = candidate }, cancellationToken)) is null)
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static SurveyQuestion Check(QuestionDraft draft)
+    {
+        if (!SurveyQuestionKinds.All.Contains(draft.Kind))
+        {
+            throw new SurveyAdminException($"'{draft.Kind}' is not a question kind. Choose one of: {string.Join(", ", SurveyQuestionKinds.All)}.");
+        }
+
+        var text = Required(draft.Text, "question", 500);
+        var help = Optional(draft.HelpText, "help text", 500);
+        var options = draft.Options.Select(o => o.Trim()).Where(o => o.Length > 0).ToList();
+        if (SurveyQuestionKinds.HasOptions(draft.Kind))
+        {
+            if (options.Count is < 2 or > MaxOptions)
+            {
+                throw new SurveyAdminException($"A choice question needs between 2 and {MaxOptions} options, one per line.");
+            }
+
+            if (options.Distinct(StringComparer.Ordinal).Count() != options.Count)
+            {
+                throw new SurveyAdminException("Each option must be different.");
+            }
+
+            foreach (var option in options)
+            {
+                Required(option, "option", 200);
+            }
+        }
+
+        var scale = SurveyQuestionKinds.IsScale(draft.Kind);
+        return new SurveyQuestion("", "", 0, draft.Kind, text, help, draft.Required, null, null,
+            SurveyQuestionKinds.HasOptions(draft.Kind) ? options.Cast<string?>().ToList() : null,
+            scale ? Optional(draft.LowLabel, "low label", 60) : null,
+            scale ? Optional(draft.HighLabel, "high label", 60) : null);
+    }
+
+    private static string Required(string? value, string what, int limit) =>
+        Optional(value, what, limit) ?? throw new SurveyAdminException($"Enter a {what}.");
+
+    private static string? Optional(string? value, string what, int limit)
+    {
+        var trimmed = value?.Trim();
+        if (trimmed is { Length: > 0 } && trimmed.Length > limit)
+        {
+            throw new SurveyAdminException($"The {what} is {trimmed.Length:N0} characters long; keep it to {limit:N0}.");
+        }
+
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    private static string Slug(string text)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var result = slug.ToString().Trim('-');
+        return result.Length == 0 ? "survey" : result[..Math.Min(result.Length, 40)].TrimEnd('-');
+    }
+
+    private static object SurveyParameters(Survey survey) => new
+    {
+        survey_id = survey.SurveyId, title = survey.Title, description = survey.Description, template = survey.Template, created_at = survey.CreatedAt,
+    };
+
+    private static object QuestionParameters(SurveyQuestion q) => new
+    {
+        survey_id = q.SurveyId, question_id = q.QuestionId, position = q.Position, kind = q.Kind, text = q.Text, help_text = q.HelpText,
+        required = q.Required, dimension = q.Dimension, capability = q.Capability, options = new ListParameter(q.Options), low_label = q.LowLabel, high_label = q.HighLabel,
+    };
+
+    private static CommandDefinition Command(string query, object? parameters, CancellationToken cancellationToken, System.Data.IDbTransaction? transaction = null) =>
+        new(SqlQueries.Get(query), parameters, transaction, cancellationToken: cancellationToken);
+
+    private sealed record ExportedAnswer(string RowKey, string SubmittedOn, string? Team, string QuestionId, int? NumericValue, string[]? ChoiceValues, string? TextValue)
+    {
+        public string? Value => NumericValue?.ToString(CultureInfo.InvariantCulture)
+            ?? (ChoiceValues is null ? CsvText.Untrusted(TextValue) : string.Join("; ", ChoiceValues));
+    }
+}

@@ -1,0 +1,202 @@
+using System.Threading.Channels;
+using Analytics.Core.Storage;
+using Analytics.Core.Surveys;
+using Analytics.DuckDb;
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Surveys.Submissions;
+
+/// <summary>
+/// The one writer of survey responses. Requests queue their validated response and wait; the writer takes what
+/// has queued (up to <see cref="SurveyOptions.MaxBatchSize"/>), checks links, waves and double submits inside one
+/// transaction, appends the rows and commits, and only then answers each request. DuckDB makes a commit durable
+/// in its write-ahead log, so an acknowledged response survives a crash; batching turns many small commits into
+/// one, which is what lets a 2-core machine take thousands of submissions a second.
+/// </summary>
+public sealed partial class SubmissionWriter : BackgroundService
+{
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly PulseDatabase _database;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<SubmissionWriter> _logger;
+    private readonly int _maxBatchSize;
+
+    /// <summary>Creates the writer; it starts with the host.</summary>
+    public SubmissionWriter(PulseDatabase database, TimeProvider clock, IOptions<SurveyOptions> options, ILogger<SubmissionWriter> logger)
+    {
+        _database = database;
+        _clock = clock;
+        _logger = logger;
+        _maxBatchSize = options.Value.MaxBatchSize;
+    }
+
+    /// <summary>Queues a response and completes once it is committed (or refused, with the reason).</summary>
+    public Task<SubmissionOutcome> SubmitAsync(SurveySubmission submission, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(submission, new TaskCompletionSource<SubmissionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The service is shutting down and takes no more responses.");
+        }
+
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var connection = await _database.OpenAsync(stoppingToken);
+        var batch = new List<Pending>(_maxBatchSize);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                Drain(connection, batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: refuse new responses but still commit every one already queued.
+            _queue.Writer.TryComplete();
+            Drain(connection, batch);
+        }
+    }
+
+    private void Drain(DuckDbConnection connection, List<Pending> batch)
+    {
+        while (true)
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            WriteBatch(connection, batch);
+        }
+    }
+
+    private void WriteBatch(DuckDbConnection connection, List<Pending> batch)
+    {
+        var outcomes = new SubmissionOutcome[batch.Count];
+        try
+        {
+            using (var transaction = connection.BeginTransaction())
+            {
+                Decide(connection, transaction, batch, outcomes);
+                Append(connection, batch, outcomes);
+                transaction.Commit();
+            }
+
+            var stored = 0;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                stored += outcomes[i] == SubmissionOutcome.Stored ? 1 : 0;
+                batch[i].Completion.TrySetResult(outcomes[i]);
+            }
+
+            LogBatch(batch.Count, stored);
+        }
+        catch (Exception error) when (error is DuckDbException or InvalidOperationException)
+        {
+            LogBatchFailed(error, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(error);
+            }
+        }
+    }
+
+    private void Decide(DuckDbConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes)
+    {
+        var now = _clock.GetUtcNow();
+        var ids = batch.Select(p => p.Submission.ResponseId.ToString()).ToArray();
+        var stored = connection.Query<string>(SqlQueries.Get("surveys/existing_responses"), new { response_ids = new ListParameter(ids) }, transaction)
+            .Select(Guid.Parse).ToHashSet();
+        var waves = connection.Query<string>(SqlQueries.Get("surveys/accepting_waves"),
+            new { wave_ids = new ListParameter(batch.Select(p => p.Submission.WaveId).Distinct()), now }, transaction).ToHashSet(StringComparer.Ordinal);
+        var hashes = batch.Select(p => p.Submission.TokenHash).OfType<string>().Distinct().ToArray();
+        var invitations = hashes.Length == 0
+            ? []
+            : connection.Query<PendingInvitation>(SqlQueries.Get("surveys/invitations_by_hash"), new { token_hashes = new ListParameter(hashes) }, transaction)
+                .ToDictionary(i => i.TokenHash, StringComparer.Ordinal);
+        var usedNow = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var submission = batch[i].Submission;
+            if (!stored.Add(submission.ResponseId))
+            {
+                outcomes[i] = SubmissionOutcome.AlreadyStored;
+            }
+            else if (!waves.Contains(submission.WaveId))
+            {
+                outcomes[i] = SubmissionOutcome.WaveNotOpen;
+                stored.Remove(submission.ResponseId);
+            }
+            else if (submission.TokenHash is { } hash
+                && (!invitations.TryGetValue(hash, out var invitation) || invitation.WaveId != submission.WaveId || !invitation.IsUsableAt(now) || !usedNow.Add(hash)))
+            {
+                outcomes[i] = SubmissionOutcome.LinkNotUsable;
+                stored.Remove(submission.ResponseId);
+            }
+            else
+            {
+                outcomes[i] = SubmissionOutcome.Stored;
+                if (submission.TokenHash is { } used)
+                {
+                    var usedAt = submission.Anonymous ? DayOf(now) : now;
+                    connection.Execute(SqlQueries.Get("surveys/mark_invitation_used"), new { token_hash = used, used_at = usedAt }, transaction);
+                }
+            }
+        }
+    }
+
+    private void Append(DuckDbConnection connection, List<Pending> batch, SubmissionOutcome[] outcomes)
+    {
+        var now = _clock.GetUtcNow();
+        using (var responses = connection.CreateAppender(SurveyResponse.Table))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (outcomes[i] == SubmissionOutcome.Stored)
+                {
+                    var s = batch[i].Submission;
+                    new SurveyResponse(s.ResponseId, s.WaveId, s.TeamId, s.Anonymous ? null : s.EngineerId, s.Anonymous ? DayOf(now) : now,
+                        s.TokenHash is null ? "open" : "link", "web").AppendTo(responses.CreateRow());
+                }
+            }
+        }
+
+        using var answers = connection.CreateAppender(SurveyAnswer.Table);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] == SubmissionOutcome.Stored)
+            {
+                var s = batch[i].Submission;
+                foreach (var answer in s.Answers)
+                {
+                    (answer with { ResponseId = s.ResponseId }).AppendTo(answers.CreateRow());
+                }
+            }
+        }
+    }
+
+    private static DateTimeOffset DayOf(DateTimeOffset moment) => new(moment.UtcDateTime.Date, TimeSpan.Zero);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed a batch of {Count} survey submissions ({Stored} stored)")]
+    private partial void LogBatch(int count, int stored);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit a batch of {Count} survey submissions; none was stored")]
+    private partial void LogBatchFailed(Exception error, int count);
+
+    private sealed record Pending(SurveySubmission Submission, TaskCompletionSource<SubmissionOutcome> Completion);
+}
