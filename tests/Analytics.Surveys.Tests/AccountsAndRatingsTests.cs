@@ -1,0 +1,66 @@
+using Analytics.Surveys.Accounts;
+using Analytics.Surveys.Ratings;
+
+namespace Analytics.Surveys.Tests;
+
+public sealed class AccountsAndRatingsTests : IDisposable
+{
+    private readonly SurveyDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Admin_password_is_stored_hashed_and_verified()
+    {
+        var accounts = new AdminAccounts(_db.Database, _db.Clock);
+        await accounts.SetPasswordAsync("pm.lee", "a long passphrase", CancellationToken.None);
+
+        Assert.True(await accounts.VerifyAsync("pm.lee", "a long passphrase", CancellationToken.None));
+        Assert.False(await accounts.VerifyAsync("pm.lee", "a long passphrasE", CancellationToken.None));
+        Assert.False(await accounts.VerifyAsync("nobody", "a long passphrase", CancellationToken.None));
+        Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM admin_users WHERE contains(password_hash, 'passphrase')"));
+
+        await accounts.SetPasswordAsync("pm.lee", "another passphrase", CancellationToken.None);
+        Assert.False(await accounts.VerifyAsync("pm.lee", "a long passphrase", CancellationToken.None));
+        Assert.Equal(1L, await accounts.CountAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("pm.lee", "short", "The password is 5 characters long; use at least 12.")]
+    [InlineData("PM Lee", "a long passphrase", "'PM Lee' is not a valid username: use 2–40 lower-case letters, digits, '.', '_' or '-'.")]
+    public async Task Bad_admin_accounts_are_refused(string user, string password, string message)
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => new AdminAccounts(_db.Database, _db.Clock).SetPasswordAsync(user, password, CancellationToken.None));
+        Assert.Equal(message, error.Message);
+        Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM admin_users"));
+    }
+
+    [Fact]
+    public async Task Rating_is_stored_with_team_and_context()
+    {
+        await new MomentRatings(_db.Database, _db.Store, _db.Clock).RecordAsync("deploys", 9, "payments", " cli ", CancellationToken.None);
+        await new MomentRatings(_db.Database, _db.Store, _db.Clock).RecordAsync("ci", 0, null, null, CancellationToken.None);
+        Assert.Equal("ci:0::|deploys:9:payments:cli", _db.Scalar<string>(
+            "SELECT string_agg(capability || ':' || score || ':' || coalesce(team_id, '') || ':' || coalesce(context, ''), '|' ORDER BY capability) FROM moment_ratings"));
+    }
+
+    [Theory]
+    [InlineData("deploys", 11, null, null, "The score must be from 0 to 10, not 11.")]
+    [InlineData("deploys", -1, null, null, "The score must be from 0 to 10, not -1.")]
+    [InlineData("deploys", null, null, null, "Give a score from 0 to 10.")]
+    [InlineData("Deploys!", 5, null, null, "'Deploys!' is not a capability name: use 1–40 lower-case letters, digits, '-' or '_'.")]
+    [InlineData("deploys", 5, "platform", null, "There is no team 'platform'; leave the team out if it is not known.")]
+    public async Task Bad_ratings_are_refused_and_store_nothing(string capability, int? score, string? team, string? context, string message)
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => new MomentRatings(_db.Database, _db.Store, _db.Clock).RecordAsync(capability, score, team, context, CancellationToken.None));
+        Assert.Equal(message, error.Message);
+        Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM moment_ratings"));
+    }
+
+    [Fact]
+    public async Task Long_context_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => new MomentRatings(_db.Database, _db.Store, _db.Clock).RecordAsync("ci", 5, null, new string('x', 101), CancellationToken.None));
+        Assert.Equal("The context is 101 characters long; keep it to 100.", error.Message);
+    }
+}

@@ -1,0 +1,208 @@
+using Analytics.Core.Surveys;
+using Analytics.Surveys.Administration;
+using Analytics.Surveys.Links;
+using Analytics.Surveys.Submissions;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Analytics.Surveys.Tests;
+
+public sealed class SurveyAdministrationTests : IDisposable
+{
+    private readonly SurveyDatabase _db = new();
+    private readonly SurveyAdministration _admin;
+
+    public SurveyAdministrationTests()
+    {
+        _admin = new SurveyAdministration(_db.Database, _db.Store, _db.Metrics, _db.Clock, _db.Options);
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    [Theory]
+    [InlineData("devex-pulse", "developer-experience-pulse-2026-11-10", 20)]
+    [InlineData("onboarding", "your-first-90-days-2026-11-10", 8)]
+    [InlineData("path-to-production", "path-to-production-2026-11-10", 13)]
+    public async Task Survey_from_a_template_gets_its_questions(string template, string expectedId, int questions)
+    {
+        var id = await _admin.CreateFromTemplateAsync(template, CancellationToken.None);
+        var again = await _admin.CreateFromTemplateAsync(template, CancellationToken.None);
+
+        Assert.Equal(expectedId, id);
+        Assert.Equal($"{expectedId}-2", again);
+        Assert.Equal(questions, (await _db.Store.QuestionsAsync(id, CancellationToken.None)).Count);
+        Assert.Equal(template, (await _db.Store.SurveyAsync(id, CancellationToken.None))!.Template);
+    }
+
+    [Fact]
+    public async Task Unknown_template_is_refused_with_the_choices()
+    {
+        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateFromTemplateAsync("nps-only", CancellationToken.None));
+        Assert.Equal("There is no template named 'nps-only'. Choose one of: devex-pulse, onboarding, path-to-production.", error.Message);
+    }
+
+    [Fact]
+    public async Task Questions_of_a_blank_survey_are_added_edited_and_deleted()
+    {
+        var id = await _admin.CreateBlankAsync("  Tooling check  ", null, CancellationToken.None);
+        await _admin.AddQuestionAsync(id, new QuestionDraft("nps", "Would you recommend CI?", null, true, [], "No", "Yes"), CancellationToken.None);
+        await _admin.AddQuestionAsync(id, new QuestionDraft("multiple_choice", "Which tools?", "All that apply", false, ["Builds", " Tests ", ""], null, null), CancellationToken.None);
+        await _admin.UpdateQuestionAsync(id, "q1", new QuestionDraft("nps", "Would you recommend our CI?", "Be honest", true, [], "Never", "Always"), CancellationToken.None);
+        await _admin.AddQuestionAsync(id, new QuestionDraft("short_text", "Anything else?", null, false, [], null, null), CancellationToken.None);
+        await _admin.DeleteQuestionAsync(id, "q3", CancellationToken.None);
+
+        var questions = await _db.Store.QuestionsAsync(id, CancellationToken.None);
+        Assert.Equal("tooling-check-2026-11-10", id);
+        Assert.Equal(["q1", "q2"], questions.Select(q => q.QuestionId));
+        Assert.Equal(("Would you recommend our CI?", "Be honest", "Never", "Always"), (questions[0].Text, questions[0].HelpText, questions[0].LowLabel, questions[0].HighLabel));
+        Assert.Equal(["Builds", "Tests"], questions[1].Options!);
+        Assert.Null(questions[1].LowLabel);
+    }
+
+    [Theory]
+    [InlineData("rating", "How?", "'rating' is not a question kind. Choose one of: nps, likert, single_choice, multiple_choice, short_text, long_text.")]
+    [InlineData("single_choice", "Pick", "A choice question needs between 2 and 20 options, one per line.")]
+    [InlineData("likert", "  ", "Enter a question.")]
+    public async Task Bad_questions_are_refused(string kind, string text, string message)
+    {
+        var id = await _admin.CreateBlankAsync("Check", null, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.AddQuestionAsync(id, new QuestionDraft(kind, text, null, false, ["Only one"], null, null), CancellationToken.None));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public async Task Questions_are_fixed_once_a_wave_has_opened()
+    {
+        var id = await _admin.CreateFromTemplateAsync("onboarding", CancellationToken.None);
+        var wave = await _admin.CreateWaveAsync(id, Wave("November"), CancellationToken.None);
+        await _admin.UpdateQuestionAsync(id, "onb_setup", new QuestionDraft("likert", "Setup was easy.", null, true, [], "No", "Yes"), CancellationToken.None);
+        await _admin.OpenWaveAsync(wave, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.DeleteQuestionAsync(id, "onb_setup", CancellationToken.None));
+        Assert.StartsWith("A wave of this survey has opened, so its questions are fixed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(8, (await _db.Store.QuestionsAsync(id, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task Waves_move_from_draft_to_open_to_closed_only()
+    {
+        var id = await _admin.CreateFromTemplateAsync("onboarding", CancellationToken.None);
+        var wave = await _admin.CreateWaveAsync(id, Wave("2026 Q4", "search"), CancellationToken.None);
+        Assert.Equal("draft", (await _db.Store.WaveAsync(wave, CancellationToken.None))!.Status);
+        Assert.Equal(["search"], (await _db.Store.WaveAsync(wave, CancellationToken.None))!.AudienceTeamIds!);
+
+        var early = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CloseWaveAsync(wave, CancellationToken.None));
+        await _admin.OpenWaveAsync(wave, CancellationToken.None);
+        await _admin.CloseWaveAsync(wave, CancellationToken.None);
+        var reopen = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.OpenWaveAsync(wave, CancellationToken.None));
+
+        Assert.Equal("The wave is draft; only a open wave can be made closed.", early.Message);
+        Assert.Equal("The wave is closed; only a draft wave can be made open.", reopen.Message);
+        Assert.Equal("closed", (await _db.Store.WaveAsync(wave, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Bad_waves_are_refused()
+    {
+        var id = await _admin.CreateFromTemplateAsync("onboarding", CancellationToken.None);
+        var blank = await _admin.CreateBlankAsync("Empty", null, CancellationToken.None);
+        var now = _db.Clock.GetUtcNow();
+
+        async Task<string> Refusal(string survey, WaveDraft draft) => (await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateWaveAsync(survey, draft, CancellationToken.None))).Message;
+        Assert.Equal("The wave must close after it opens.", await Refusal(id, Wave("A") with { ClosesAt = now.AddDays(-2) }));
+        Assert.Equal("The smallest reported group (k) must be at least 3, or answers could be traced to people.", await Refusal(id, Wave("A") with { MinGroupSize = 2 }));
+        Assert.Equal("There is no team 'platform'.", await Refusal(id, Wave("A", "platform")));
+        Assert.Equal("Add at least one question before creating a wave.", await Refusal(blank, Wave("A")));
+        await _admin.CreateWaveAsync(id, Wave("A"), CancellationToken.None);
+        Assert.Equal($"Survey '{id}' already has a wave named 'A'.", await Refusal(id, Wave("A")));
+    }
+
+    [Fact]
+    public async Task Links_are_returned_once_and_only_their_hashes_are_stored()
+    {
+        var links = await _admin.CreateLinksAsync(SurveyDatabase.NamedWave, "https://pulse.example/", CancellationToken.None);
+
+        Assert.Equal(12, links.Count);
+        var token = links[0].Link["https://pulse.example/s/".Length..];
+        Assert.True(SurveyTokens.LooksValid(token));
+        Assert.Equal(12L, _db.Scalar<long>("SELECT count(*) FROM survey_invitations WHERE wave_id = 'pulse-named'"));
+        Assert.Equal(1L, _db.Scalar<long>("SELECT count(*) FROM survey_invitations WHERE token_hash = $hash", new { hash = SurveyTokens.Hash(token) }));
+        Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM survey_invitations WHERE token_hash = $token", new { token }));
+        Assert.Equal(_db.Clock.GetUtcNow().AddDays(12), links[0].ExpiresAt);
+
+        var csv = SurveyAdministration.LinksCsv(links).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("engineer_id,name,email,team,link,expires_at", csv[0].TrimEnd('\r'));
+        Assert.Equal(13, csv.Length);
+    }
+
+    [Fact]
+    public async Task New_links_replace_unused_ones_and_skip_people_who_answered()
+    {
+        var first = await _admin.CreateLinksAsync(SurveyDatabase.NamedWave, "http://x", CancellationToken.None);
+        var used = first.Single(l => l.EngineerId == "e1");
+        _db.Execute("UPDATE survey_invitations SET used_at = now() WHERE engineer_id = 'e1'");
+        var second = await _admin.CreateLinksAsync(SurveyDatabase.NamedWave, "http://x", CancellationToken.None);
+
+        Assert.Equal(11, second.Count);
+        Assert.DoesNotContain(second, l => l.EngineerId == "e1");
+        Assert.Equal(12L, _db.Scalar<long>("SELECT count(*) FROM survey_invitations"));
+        Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM survey_invitations WHERE token_hash = $hash", new { hash = SurveyTokens.Hash(first.Single(l => l.EngineerId == "e2").Link[^43..]) }));
+        Assert.Equal(1L, _db.Scalar<long>("SELECT count(*) FROM survey_invitations WHERE token_hash = $hash", new { hash = SurveyTokens.Hash(used.Link[^43..]) }));
+    }
+
+    [Fact]
+    public async Task Links_for_a_closed_wave_are_refused()
+    {
+        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateLinksAsync(SurveyDatabase.ClosedWave, "http://x", CancellationToken.None));
+        Assert.Equal("The wave is closed; links to it would not work.", error.Message);
+    }
+
+    [Fact]
+    public async Task Response_export_has_no_identities_and_hides_small_teams()
+    {
+        using var writer = new SubmissionWriter(_db.Database, _db.Clock, _db.Options, NullLogger<SubmissionWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        for (var i = 1; i <= 6; i++)
+        {
+            await writer.SubmitAsync(new SurveySubmission(Guid.NewGuid(), SurveyDatabase.NamedWave, null, "payments", $"e{i}", false,
+                [new SurveyAnswer(Guid.Empty, "nps", i, null, null), new SurveyAnswer(Guid.Empty, "obstacle", null, null, i == 1 ? "=HYPERLINK(\"x\")" : "Slow, flaky CI")]), CancellationToken.None);
+        }
+
+        await writer.SubmitAsync(new SurveySubmission(Guid.NewGuid(), SurveyDatabase.NamedWave, null, "search", "e7", false,
+            [new SurveyAnswer(Guid.Empty, "hours_lost", null, ["1–2 hours"], null)]), CancellationToken.None);
+        await writer.StopAsync(CancellationToken.None);
+
+        var lines = (await _admin.ResponsesCsvAsync(SurveyDatabase.NamedWave, CancellationToken.None)).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith("submitted_on,team,nps,csat_ci,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(8, lines.Count);
+        Assert.Equal(6, lines.Count(l => l.StartsWith("2026-11-10,Payments,", StringComparison.Ordinal)));
+        Assert.Single(lines, l => l.StartsWith("2026-11-10,,,", StringComparison.Ordinal) && l.Contains("1–2 hours", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"'=HYPERLINK(\"\"x\"\")\"", StringComparison.Ordinal));
+        var csv = string.Join('\n', lines);
+        Assert.DoesNotContain("e1", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(_db.Scalar<string>("SELECT CAST(min(response_id) AS VARCHAR) FROM survey_responses"), csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Live_response_rate_is_suppressed_below_k()
+    {
+        using var writer = new SubmissionWriter(_db.Database, _db.Clock, _db.Options, NullLogger<SubmissionWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        foreach (var team in Enumerable.Repeat("payments", 5).Append("search"))
+        {
+            await writer.SubmitAsync(new SurveySubmission(Guid.NewGuid(), SurveyDatabase.OpenWave, null, team, null, true, [new SurveyAnswer(Guid.Empty, "nps", 7, null, null)]), CancellationToken.None);
+        }
+
+        await writer.StopAsync(CancellationToken.None);
+        var wave = (await _db.Store.WaveAsync(SurveyDatabase.OpenWave, CancellationToken.None))!;
+        var rates = await _admin.ResponseRatesAsync(wave, CancellationToken.None);
+
+        var organisation = rates.Single(r => r.Level == "organisation");
+        Assert.Equal((12L, 6L, 50.0), (organisation.Invited, organisation.Responses!.Value, organisation.RatePercent!.Value));
+        // Search has 1 response (< 5); Payments is hidden with it, or the organisation total would give Search away.
+        Assert.All(rates.Where(r => r.Level == "team"), r => Assert.True(r.Suppressed));
+        Assert.All(rates.Where(r => r.Level == "team"), r => Assert.Null(r.Responses));
+    }
+
+    private WaveDraft Wave(string name, params string[] teams) =>
+        new(name, _db.Clock.GetUtcNow().AddDays(-1), _db.Clock.GetUtcNow().AddDays(14), true, 5, teams);
+}
