@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Analytics.Core.Organisation;
+using Analytics.Core.Storage;
+using Analytics.Core.Surveys;
+using Analytics.Core.Surveys.Templates;
+using Analytics.DuckDb;
+using Analytics.Surveys.Administration;
+using Dapper;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Host.Tests.Web.Surveys;
+
+/// <summary>
+/// The service in process on its own database file, with two teams of six engineers, the DevEx pulse and four
+/// waves: open anonymous, open named, closed and draft. Helpers read forms the way a browser would.
+/// </summary>
+public sealed partial class SurveyWebApp : IDisposable
+{
+    public const string AdminPassword = "correct horse battery";
+    public const string OpenWave = "pulse-open";
+    public const string NamedWave = "pulse-named";
+    public const string ClosedWave = "pulse-closed";
+    public const string DraftWave = "pulse-draft";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("pulse-web-").FullName;
+
+    public SurveyWebApp(int submissionsPerMinute = 1000, int ratingsPerMinute = 1000)
+    {
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseSetting("Pulse:Database:Path", Path.Combine(_folder, "web.duckdb"))
+            .UseSetting("Pulse:DemoData:LoadWhenEmpty", "false")
+            .UseSetting("Pulse:Admin:InitialPassword", AdminPassword)
+            .UseSetting("Pulse:Surveys:SubmissionsPerMinutePerClient", submissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("Pulse:Surveys:RatingsPerMinutePerClient", ratingsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var warmUp = Factory.CreateClient();
+        Seed();
+    }
+
+    public WebApplicationFactory<Program> Factory { get; }
+
+    public HttpClient Client(bool followRedirects = true) =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+
+    public T Scalar<T>(string sql, object? parameters = null)
+    {
+        using var connection = Factory.Services.GetRequiredService<PulseDatabase>().Open();
+        return connection.ExecuteScalar<T>(sql, parameters)!;
+    }
+
+    public long Responses => Scalar<long>("SELECT count(*) FROM survey_responses");
+
+    /// <summary>Fresh personal links for a wave, as the admin's CSV gives them (path only).</summary>
+    public async Task<IReadOnlyList<InvitationLink>> LinksAsync(string wave) =>
+        await Factory.Services.GetRequiredService<SurveyAdministration>().CreateLinksAsync(wave, "", CancellationToken.None);
+
+    /// <summary>The hidden fields of the first form on a page (antiforgery token and submission id).</summary>
+    public static Dictionary<string, string> HiddenFields(string html) =>
+        HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+
+    /// <summary>Loads a form page and posts it back with its hidden fields plus <paramref name="answers"/>.</summary>
+    public static async Task<HttpResponseMessage> FillAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> answers, Func<Dictionary<string, string>, Dictionary<string, string>>? tamper = null)
+    {
+        using var page = await client.GetAsync(path);
+        var hidden = HiddenFields(await page.Content.ReadAsStringAsync());
+        hidden = tamper?.Invoke(hidden) ?? hidden;
+        return await client.PostAsync(path, new FormUrlEncodedContent(hidden.Concat(answers)));
+    }
+
+    /// <summary>Every required answer of the DevEx pulse.</summary>
+    public static List<KeyValuePair<string, string>> ValidAnswers(params (string Field, string Value)[] changes)
+    {
+        var answers = new Dictionary<string, string>
+        {
+            ["q_nps"] = "9", ["q_fl_local"] = "4", ["q_fl_deploy"] = "3", ["q_cl_docs"] = "2", ["q_cl_debug"] = "4",
+            ["q_flow_focus"] = "5", ["q_flow_goals"] = "4", ["q_hours_lost"] = "3–5 hours",
+        };
+        foreach (var (field, value) in changes)
+        {
+            if (value.Length == 0)
+            {
+                answers.Remove(field);
+            }
+            else
+            {
+                answers[field] = value;
+            }
+        }
+
+        return [.. answers];
+    }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private void Seed()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var connection = Factory.Services.GetRequiredService<PulseDatabase>().Open();
+        Append(connection, [new Team("payments", "Payments", null, false, "UTC", "test"), new Team("search", "Search", null, false, "UTC", "test")]);
+        Append(connection, Enumerable.Range(1, 12).Select(i =>
+            new Engineer($"e{i}", $"Engineer {i}", $"e{i}@example.com", null, i <= 6 ? "payments" : "search", new DateOnly(2025, 1, 1), null, "test")).ToList());
+        Append(connection, [DevExPulseTemplate.Survey("pulse", now.AddDays(-30))]);
+        Append(connection, DevExPulseTemplate.Questions("pulse").ToList());
+        Append(connection,
+        [
+            new SurveyWave(OpenWave, "pulse", "Open", now.AddDays(-2), now.AddDays(12), true, 5, null, "open"),
+            new SurveyWave(NamedWave, "pulse", "Named", now.AddDays(-2), now.AddDays(12), false, 5, null, "open"),
+            new SurveyWave(ClosedWave, "pulse", "Closed", now.AddDays(-40), now.AddDays(-20), true, 5, null, "closed"),
+            new SurveyWave(DraftWave, "pulse", "Draft", now.AddDays(-1), now.AddDays(20), true, 5, null, "draft"),
+        ]);
+    }
+
+    private static void Append<T>(DuckDbConnection connection, IReadOnlyList<T> rows) where T : IStoredRow
+    {
+        using var appender = connection.CreateAppender(T.Table);
+        foreach (var row in rows)
+        {
+            row.AppendTo(appender.CreateRow());
+        }
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
+    private static partial Regex HiddenInput();
+}
