@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Analytics.Core.Metrics;
 using Analytics.Host.Web.Security;
 using Analytics.Surveys;
 using Analytics.Surveys.Administration;
@@ -75,7 +76,7 @@ internal static class AdminSurveyEndpoints
     }
 
     private static async Task<IResult> WaveAsync(string waveId, HttpContext context, IAntiforgery antiforgery, SurveyStore store, SurveyAdministration surveys,
-        IOptions<SurveyOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<SurveyOptions> options, IOptions<MetricsOptions> metrics, TimeProvider clock, CancellationToken ct)
     {
         var wave = await store.WaveAsync(waveId, ct);
         var survey = wave is null ? null : await store.SurveyAsync(wave.SurveyId, ct);
@@ -85,7 +86,7 @@ internal static class AdminSurveyEndpoints
         }
 
         var page = new AdminPage(context, antiforgery);
-        var body = AdminSurveyPages.Wave(page, survey, wave, await surveys.ResponseRatesAsync(wave, ct), await store.TeamsAsync(ct), options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : BaseUrl(context.Request), clock.GetUtcNow());
+        var body = AdminSurveyPages.Wave(page, survey, wave, await surveys.ResponseRatesAsync(wave, ct), await store.TeamsAsync(ct), options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : BaseUrl(context.Request), metrics.Value.MinimumGroupSize, clock.GetUtcNow());
         return page.Render(wave.Name, body, error: context.Request.Query["error"], refreshSeconds: wave.Status == "open" ? 30 : null);
     }
 

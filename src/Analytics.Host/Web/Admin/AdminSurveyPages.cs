@@ -132,8 +132,9 @@ internal static class AdminSurveyPages
         return html.ToString();
     }
 
-    public static string Wave(AdminPage page, Survey survey, SurveyWave wave, IReadOnlyList<ResponseRate> rates, IReadOnlyList<TeamName> teams, string publicBaseUrl, DateTimeOffset now)
+    public static string Wave(AdminPage page, Survey survey, SurveyWave wave, IReadOnlyList<ResponseRate> rates, IReadOnlyList<TeamName> teams, string publicBaseUrl, int minimumGroupSize, DateTimeOffset now)
     {
+        var k = Math.Max(wave.MinGroupSize, minimumGroupSize);
         var waveId = Uri.EscapeDataString(wave.WaveId);
         var names = teams.ToDictionary(t => t.TeamId, t => t.Name, StringComparer.Ordinal);
         var html = new StringBuilder();
@@ -141,7 +142,7 @@ internal static class AdminSurveyPages
             .Append("<h1>").Append(Encode(wave.Name)).Append(' ').Append(Status(wave, now)).Append("</h1>\n")
             .Append("<p>Opens ").Append(Day(wave.OpensAt)).Append(", closes ").Append(Day(wave.ClosesAt)).Append(". ")
             .Append(wave.IsAnonymous ? "Anonymous: responses keep the team, never the person." : "Confidential: responses keep the person, reported only in groups.")
-            .Append(" Results are shown for groups of ").Append(wave.MinGroupSize).Append(" or more. Audience: ").Append(Encode(Audience(wave, teams))).Append(".</p>\n")
+            .Append(" Results are shown for groups of ").Append(k).Append(" or more").Append(k > wave.MinGroupSize ? " (the organisation's minimum)" : "").Append(". Audience: ").Append(Encode(Audience(wave, teams))).Append(".</p>\n")
             .Append("<div class=\"actions\">");
         if (wave.Status == "draft")
         {
@@ -169,7 +170,7 @@ internal static class AdminSurveyPages
             html.Append("<p>Open link for everyone (one response per browser): <code>").Append(Encode($"{publicBaseUrl.TrimEnd('/')}/s/open/{wave.WaveId}")).Append("</code></p>\n");
         }
 
-        html.Append("<h2>Response rate</h2>\n<p class=\"muted\">Updates every 30 seconds. Teams with fewer than ").Append(wave.MinGroupSize)
+        html.Append("<h2>Response rate</h2>\n<p class=\"muted\">Updates every 30 seconds. Teams with fewer than ").Append(k)
             .Append(" responses are hidden, with the smallest other team when needed, so no one can be singled out.</p>\n")
             .Append("<table>\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"number\">Invited</th><th scope=\"col\" class=\"number\">Responses</th><th scope=\"col\" class=\"number\">Rate</th></tr></thead>\n<tbody>\n");
         if (rates.Count == 0)
@@ -182,7 +183,7 @@ internal static class AdminSurveyPages
             var group = rate.Level == "organisation" ? "Whole organisation" : names.GetValueOrDefault(rate.TeamId ?? "", rate.TeamId ?? "");
             html.Append("<tr><td>").Append(Encode(group)).Append("</td><td class=\"number\">").Append(rate.Invited).Append("</td>");
             html.Append(rate.Suppressed
-                ? $"<td class=\"number\" colspan=\"2\"><span class=\"muted\">Fewer than {wave.MinGroupSize}: hidden</span></td>"
+                ? $"<td class=\"number\" colspan=\"2\"><span class=\"muted\">Hidden (fewer than {k}, or would reveal one)</span></td>"
                 : $"<td class=\"number\">{rate.Responses}</td><td class=\"number\">{(rate.RatePercent ?? 0).ToString("0", CultureInfo.InvariantCulture)}%</td>");
             html.Append("</tr>\n");
         }

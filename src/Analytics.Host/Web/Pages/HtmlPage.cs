@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Analytics.Host.Web.Pages;
 
@@ -9,8 +10,11 @@ namespace Analytics.Host.Web.Pages;
 /// </summary>
 internal static class HtmlPage
 {
+    // Every script's letters stay readable in the page source; markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>HTML-encodes text for element content and attribute values.</summary>
-    public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    public static string Encode(string? text) => Encoder.Encode(text ?? "");
 
     /// <summary>A complete page as a result with the given status code.</summary>
     public static IResult Render(string title, string body, int statusCode = StatusCodes.Status200OK, string? header = null, int? refreshSeconds = null, bool wide = false)

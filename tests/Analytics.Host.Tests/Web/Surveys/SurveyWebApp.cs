@@ -55,9 +55,10 @@ public sealed partial class SurveyWebApp : IDisposable
     public async Task<IReadOnlyList<InvitationLink>> LinksAsync(string wave) =>
         await Factory.Services.GetRequiredService<SurveyAdministration>().CreateLinksAsync(wave, "", CancellationToken.None);
 
-    /// <summary>The hidden fields of the first form on a page (antiforgery token and submission id).</summary>
+    /// <summary>The hidden fields of a page by name, the first of each (antiforgery token and submission id).</summary>
     public static Dictionary<string, string> HiddenFields(string html) =>
-        HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        HiddenInput().Matches(html).GroupBy(m => WebUtility.HtmlDecode(m.Groups["name"].Value))
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
 
     /// <summary>Loads a form page and posts it back with its hidden fields plus <paramref name="answers"/>.</summary>
     public static async Task<HttpResponseMessage> FillAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> answers, Func<Dictionary<string, string>, Dictionary<string, string>>? tamper = null)
