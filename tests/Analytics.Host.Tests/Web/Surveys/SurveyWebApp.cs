@@ -26,7 +26,7 @@ public sealed partial class SurveyWebApp : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-web-").FullName;
 
-    public SurveyWebApp(int submissionsPerMinute = 1000, int ratingsPerMinute = 1000)
+    public SurveyWebApp(int submissionsPerMinute = 1000, int ratingsPerMinute = 1000, bool kestrel = false)
     {
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
             .UseSetting("Pulse:Database:Path", Path.Combine(_folder, "web.duckdb"))
@@ -34,11 +34,21 @@ public sealed partial class SurveyWebApp : IDisposable
             .UseSetting("Pulse:Admin:InitialPassword", AdminPassword)
             .UseSetting("Pulse:Surveys:SubmissionsPerMinutePerClient", submissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Pulse:Surveys:RatingsPerMinutePerClient", ratingsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (kestrel)
+        {
+            // A real server on a free loopback port, for a real browser.
+            Factory.UseKestrel(0);
+        }
+
         using var warmUp = Factory.CreateClient();
+        BaseAddress = warmUp.BaseAddress!;
         Seed();
     }
 
     public WebApplicationFactory<Program> Factory { get; }
+
+    /// <summary>Where the app listens: a real loopback address when started with Kestrel.</summary>
+    public Uri BaseAddress { get; }
 
     public HttpClient Client(bool followRedirects = true) =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
