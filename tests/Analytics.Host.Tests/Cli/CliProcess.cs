@@ -48,14 +48,19 @@ public sealed class CliProcess : IDisposable
         return (_process.ExitCode, await _stdout, await _stderr);
     }
 
-    public void Dispose()
+    /// <summary>Ends the process at once (SIGKILL): no shutdown code runs, as in a crash.</summary>
+    public void Kill()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
         }
+    }
 
+    public void Dispose()
+    {
+        Kill();
         _process.Dispose();
     }
 }
