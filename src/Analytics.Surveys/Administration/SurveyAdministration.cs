@@ -44,6 +44,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         }
 
         transaction.Commit();
+        store.Forget();
         return surveyId;
     }
 
@@ -56,6 +57,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         using var connection = await database.OpenAsync(cancellationToken);
         var surveyId = await FreeSurveyIdAsync(connection, title, now, cancellationToken);
         await connection.ExecuteAsync(Command("surveys/insert_survey", SurveyParameters(new Survey(surveyId, title, description, null, now)), cancellationToken));
+        store.Forget();
         return surveyId;
     }
 
@@ -68,6 +70,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         var position = await connection.ExecuteScalarAsync<int>(Command("surveys/next_position", new { survey_id = surveyId }, cancellationToken));
         await connection.ExecuteAsync(Command("surveys/insert_question",
             QuestionParameters(question with { SurveyId = surveyId, QuestionId = $"q{position}", Position = position }), cancellationToken));
+        store.Forget();
     }
 
     /// <summary>Changes a question's wording, help, options and labels (its kind stays).</summary>
@@ -85,6 +88,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
 
         await connection.ExecuteAsync(Command("surveys/update_question",
             QuestionParameters(question with { SurveyId = surveyId, QuestionId = questionId }), cancellationToken));
+        store.Forget();
     }
 
     /// <summary>Removes a question.</summary>
@@ -96,6 +100,8 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         {
             throw new SurveyAdminException($"Survey '{surveyId}' has no question '{questionId}'.");
         }
+
+        store.Forget();
     }
 
     /// <summary>Creates a draft wave; returns its id.</summary>
@@ -138,6 +144,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
             is_anonymous = draft.IsAnonymous, min_group_size = draft.MinGroupSize,
             audience_team_ids = new ListParameter(draft.AudienceTeamIds.Count == 0 ? null : draft.AudienceTeamIds),
         }, cancellationToken));
+        store.Forget();
         return waveId;
     }
 
@@ -238,6 +245,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     {
         using var connection = await database.OpenAsync(cancellationToken);
         var moved = await connection.QueryAsync<string>(Command("surveys/set_wave_status", new { wave_id = waveId, expected = from, status = to }, cancellationToken));
+        store.Forget();
         if (!moved.Any())
         {
             var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");

@@ -1,1 +1,0 @@
-SELECT team_id AS TeamId, name AS Name FROM teams WHERE team_id = $team_id;
