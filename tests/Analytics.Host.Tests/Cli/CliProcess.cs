@@ -9,13 +9,14 @@ public sealed class CliProcess : IDisposable
     private readonly Task<string> _stdout;
     private readonly Task<string> _stderr;
 
-    private CliProcess(string workingDirectory, IEnumerable<string> args)
+    private CliProcess(string workingDirectory, IEnumerable<string> args, string? input = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add("exec");
@@ -27,6 +28,12 @@ public sealed class CliProcess : IDisposable
 
         start.Environment["DOTNET_NOLOGO"] = "1";
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start analytics.");
+        if (input is not null)
+        {
+            _process.StandardInput.Write(input);
+            _process.StandardInput.Close();
+        }
+
         _stdout = _process.StandardOutput.ReadToEndAsync();
         _stderr = _process.StandardError.ReadToEndAsync();
     }
@@ -38,6 +45,13 @@ public sealed class CliProcess : IDisposable
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, params string[] args)
     {
         using var process = Start(workingDirectory, args);
+        return await process.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Runs the command with <paramref name="input"/> piped to its standard input.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string workingDirectory, string input, params string[] args)
+    {
+        using var process = new CliProcess(workingDirectory, args, input);
         return await process.WaitAsync(TimeSpan.FromMinutes(2));
     }
 

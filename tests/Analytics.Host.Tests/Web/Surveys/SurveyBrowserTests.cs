@@ -114,6 +114,30 @@ public sealed class SurveyBrowserTests : IAsyncLifetime, IDisposable
         Assert.Equal("rgb(26, 79, 181)", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('button')).backgroundColor"));
     }
 
+    [Fact]
+    public async Task Admin_signs_in_and_watches_a_wave_in_the_browser()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        await page.GotoAsync(new Uri(_app.BaseAddress, "/admin/waves/" + SurveyWebApp.OpenWave).ToString());
+        Assert.EndsWith("/admin/login?ReturnUrl=%2Fadmin%2Fwaves%2Fpulse-open", page.Url, StringComparison.Ordinal);
+
+        await page.Keyboard.PressAsync("Tab");
+        await TabToAsync(page, "INPUT");
+        await page.Keyboard.TypeAsync("admin");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(SurveyWebApp.AdminPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("h2:has-text('Response rate')");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("admin-wave.png"), FullPage = true });
+        Assert.Contains("/admin/waves/pulse-open", page.Url, StringComparison.Ordinal);
+        Assert.Equal($"http://127.0.0.1:{_app.BaseAddress.Port}/s/open/pulse-open", await page.Locator("code").InnerTextAsync());
+        Assert.NotEqual(5000, _app.BaseAddress.Port);
+        Assert.Equal(3, await page.Locator("tbody tr").CountAsync());
+
+        await page.GotoAsync(new Uri(_app.BaseAddress, "/admin/surveys/pulse").ToString());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("admin-survey.png") });
+    }
+
     private static async Task TabToAsync(IPage page, string tag)
     {
         for (var i = 0; i < 100 && await page.EvaluateAsync<string>("document.activeElement.tagName") != tag; i++)

@@ -37,7 +37,7 @@ public sealed partial class SurveyWebApp : IDisposable
         if (kestrel)
         {
             // A real server on a free loopback port, for a real browser.
-            Factory.UseKestrel(0);
+            Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
 
         using var warmUp = Factory.CreateClient();
