@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.Ingestion.Connectors.GitHub;
-using Analytics.Ingestion.Connectors.PagerDuty;
+using Analytics.Ingestion.Connectors;
 
 namespace Analytics.Host.Cli;
 
@@ -11,8 +10,11 @@ internal static class SyncCommand
 {
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "The source to sync: github (deployments) or pagerduty (incidents)." };
-        source.AcceptOnlyFromAmong("github", "pagerduty");
+        var source = new Argument<string>("source")
+        {
+            Description = "The source to sync: " + string.Join("; ", SourceCatalog.All.Select(s => $"{s.Name} ({s.Pulls})")) + ".",
+        };
+        source.AcceptOnlyFromAmong([.. SourceCatalog.Names]);
         var command = new Command("sync", "Pull a source's changes since its last sync, now.") { source };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -21,9 +23,8 @@ internal static class SyncCommand
             await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(connection, cancellationToken);
             var name = parse.GetValue(source)!;
             Console.Error.WriteLine($"Syncing {name}…");
-            var result = name == "github"
-                ? await host.Services.GetRequiredService<GitHubDeploymentConnector>().SyncAsync(connection, "manual", cancellationToken)
-                : await host.Services.GetRequiredService<PagerDutyConnector>().SyncAsync(connection, "manual", cancellationToken);
+            var connector = host.Services.GetServices<ISourceConnector>().Single(c => c.Name == name);
+            var result = await connector.SyncAsync(connection, "manual", cancellationToken);
             Console.WriteLine($"{name}: {result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Rejected.Count:N0} rejected.");
             return 0;
         });

@@ -13,14 +13,14 @@ public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSp
     private readonly TimeSpan _baseDelay = baseDelay ?? TimeSpan.FromSeconds(1);
     private readonly TimeSpan _longestRateLimitWait = longestRateLimitWait ?? TimeSpan.FromMinutes(15);
 
-    /// <summary>The body and the <c>Link</c> header's <c>rel="next"</c> address, if any.</summary>
-    public sealed record Page(string Body, Uri? Next);
+    /// <summary>The body, the <c>Link</c> header's <c>rel="next"</c> address if any, and a header reader (for <c>X-Next-Page</c>).</summary>
+    public sealed record Page(string Body, Uri? Next, Func<string, string?> Header);
 
     /// <summary>GETs a URL (built fresh for each attempt) and returns the successful response's body.</summary>
     public async Task<string> GetStringAsync(Func<HttpRequestMessage> request, string source, CancellationToken cancellationToken) =>
         (await GetPageAsync(request, source, cancellationToken)).Body;
 
-    /// <summary>GETs a URL and returns the body with the next page's address from the <c>Link</c> header.</summary>
+    /// <summary>Sends a request (built fresh for each attempt; GET or a POST with a body) and returns the page.</summary>
     public async Task<Page> GetPageAsync(Func<HttpRequestMessage> request, string source, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -32,7 +32,8 @@ public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSp
                 using var response = await client.SendAsync(message, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
-                    return new Page(await response.Content.ReadAsStringAsync(cancellationToken), NextLink(response));
+                    var headers = response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+                    return new Page(await response.Content.ReadAsStringAsync(cancellationToken), NextLink(response), name => headers.GetValueOrDefault(name));
                 }
 
                 var status = (int)response.StatusCode;
@@ -73,7 +74,7 @@ public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSp
                 throw new SourceRequestException($"{source} could not be reached after {attempt} attempt(s): {error.Message}");
             }
 
-            await Task.Delay(wait is { } asked && asked > TimeSpan.Zero ? asked : Backoff(attempt), cancellationToken);
+            await Task.Delay(wait is { } asked && asked >= TimeSpan.Zero ? asked : Backoff(attempt), cancellationToken);
         }
     }
 

@@ -1,5 +1,4 @@
-using Analytics.Ingestion.Connectors.GitHub;
-using Analytics.Ingestion.Connectors.PagerDuty;
+using Analytics.Ingestion.Connectors;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
@@ -17,10 +16,9 @@ public static class SchedulingHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPulseScheduling(this IHostApplicationBuilder builder)
     {
-        var sources = new[] { ("github", GitHubOptions.Section), ("pagerduty", PagerDutyOptions.Section) };
         builder.Services.AddQuartz(quartz =>
         {
-            foreach (var (source, section) in sources)
+            foreach (var (source, section, _) in SourceCatalog.All)
             {
                 var job = JobOf(source);
                 quartz.AddJob<SourceSyncJob>(j => j.WithIdentity(job).StoreDurably().UsingJobData(SourceSyncJob.SourceKey, source));

@@ -1,34 +1,33 @@
 using Analytics.Core.Storage;
-using Analytics.Ingestion.Connectors.GitHub;
-using Analytics.Ingestion.Connectors.PagerDuty;
+using Analytics.Ingestion.Connectors;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Analytics.Ingestion.Scheduling;
 
 /// <summary>
-/// Syncs one source (the job's <c>source</c> data: github or pagerduty) inside the service. One job per source, and
+/// Syncs one source (the job's <c>source</c> data, one of <see cref="SourceCatalog"/>) inside the service. One job per source, and
 /// Quartz never runs a job twice at once, so each source has at most one run in flight.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class SourceSyncJob(PulseDatabase database, GitHubDeploymentConnector github, PagerDutyConnector pagerDuty, ILogger<SourceSyncJob> logger) : IJob
+public sealed partial class SourceSyncJob(PulseDatabase database, IEnumerable<ISourceConnector> connectors, ILogger<SourceSyncJob> logger) : IJob
 {
     /// <summary>The job data key naming the source.</summary>
     public const string SourceKey = "source";
+
+    /// <summary>The job data key of the trigger recorded with the run: schedule (the default) or manual.</summary>
+    public const string TriggerKey = "trigger";
 
     /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var source = context.MergedJobDataMap.GetString(SourceKey) ?? throw new JobExecutionException("The sync job has no source.");
+        var connector = connectors.FirstOrDefault(c => c.Name == source) ?? throw new JobExecutionException($"There is no source '{source}' to sync.");
+        var trigger = context.MergedJobDataMap.GetString(TriggerKey) ?? "schedule";
         await using var connection = await database.OpenAsync(cancellationToken);
         try
         {
-            var result = source switch
-            {
-                "github" => await github.SyncAsync(connection, "schedule", cancellationToken),
-                "pagerduty" => await pagerDuty.SyncAsync(connection, "schedule", cancellationToken),
-                _ => throw new JobExecutionException($"There is no source '{source}' to sync."),
-            };
+            var result = await connector.SyncAsync(connection, trigger, cancellationToken);
             LogSynced(source, result.Inserted, result.Updated, result.Rejected.Count);
         }
         catch (Exception error) when (error is not JobExecutionException and not OperationCanceledException)

@@ -9,7 +9,7 @@ public sealed class GitHubOptions
     /// <summary>The REST API's base address (GitHub Enterprise: <c>https://host/api/v3/</c>).</summary>
     public Uri BaseUrl { get; set; } = new("https://api.github.com/");
 
-    /// <summary>A token with read access to deployments (environment: <c>Pulse__Sources__GitHub__Token</c>).</summary>
+    /// <summary>A token with read access to deployments, Actions and pull requests (environment: <c>Pulse__Sources__GitHub__Token</c>).</summary>
     public string? Token { get; set; }
 
     /// <summary>How far back the first sync reads.</summary>
@@ -17,4 +17,10 @@ public sealed class GitHubOptions
 
     /// <summary>How far before the watermark a sync looks again, to pick up late status changes.</summary>
     public int OverlapHours { get; set; } = 24;
+
+    /// <summary>Workflows whose runs count as deployments (in every catalogued repository); empty for none.</summary>
+    public IList<GitHubWorkflowDeployment> DeploymentWorkflows { get; } = [];
+
+    /// <summary>Whether merged pull requests and their commits are pulled (for lead time).</summary>
+    public bool PullRequests { get; set; } = true;
 }

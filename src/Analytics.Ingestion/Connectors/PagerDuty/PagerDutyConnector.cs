@@ -14,13 +14,16 @@ namespace Analytics.Ingestion.Connectors.PagerDuty;
 /// pagination while <c>more</c> is true). The watermark — the newest change seen — is saved in the same
 /// transaction as the incidents, so a failed or cancelled sync never moves it past stored data.
 /// </summary>
-public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOptions> options, TimeProvider clock)
+public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOptions> options, TimeProvider clock) : ISourceConnector
 {
     private const string Source = "pagerduty";
     private const string Stream = "incidents";
     private const int PageSize = 100;
 
-    /// <summary>Syncs; returns what was stored and refused.</summary>
+    /// <inheritdoc />
+    public string Name => Source;
+
+    /// <inheritdoc />
     public async Task<ImportResult> SyncAsync(DuckDbConnection connection, string trigger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -30,8 +33,7 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
         }
 
         var now = clock.GetUtcNow();
-        var watermark = connection.QuerySingleOrDefault<string>(SqlQueries.Get("ingestion/read_watermark"), new { source = Source, stream = Stream });
-        var since = watermark is null ? now.AddDays(-settings.FirstSyncDays) : DateTimeOffset.Parse(watermark, CultureInfo.InvariantCulture);
+        var since = Watermarks.Read(connection, Source, Stream) ?? now.AddDays(-settings.FirstSyncDays);
         var services = ServiceResolver(connection, settings.ServiceMap);
         var http = new ResilientHttp(client);
         var entity = ImportableEntities.All["incidents"];
@@ -70,8 +72,7 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
             }
             while (page.More && page.Incidents.Count > 0);
 
-            return inTransaction => inTransaction.Execute(SqlQueries.Get("ingestion/save_watermark"),
-                new { source = Source, stream = Stream, watermark = newest.ToString("O", CultureInfo.InvariantCulture) });
+            return inTransaction => Watermarks.Save(inTransaction, Source, new Dictionary<string, DateTimeOffset> { [Stream] = newest });
         });
     }
 

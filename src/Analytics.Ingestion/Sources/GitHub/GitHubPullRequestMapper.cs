@@ -18,7 +18,8 @@ public static class GitHubPullRequestMapper
         [property: JsonPropertyName("merged_at")] DateTimeOffset? MergedAt = null,
         [property: JsonPropertyName("merge_commit_sha")] string? MergeCommitSha = null,
         [property: JsonPropertyName("user")] GitHubDeploymentMapper.GitHubUser? User = null,
-        [property: JsonPropertyName("labels")] IReadOnlyList<GitHubLabel>? Labels = null);
+        [property: JsonPropertyName("labels")] IReadOnlyList<GitHubLabel>? Labels = null,
+        [property: JsonPropertyName("updated_at")] DateTimeOffset? UpdatedAt = null);
 
     /// <summary>A label.</summary>
     public sealed record GitHubLabel([property: JsonPropertyName("name")] string Name);
@@ -69,6 +70,12 @@ public static class GitHubPullRequestMapper
 
     /// <summary>Reads a pull request page.</summary>
     public static IReadOnlyList<GitHubPullRequest> ReadPulls(Stream json) => SourceJson.Read<List<GitHubPullRequest>>(json, "pull request page");
+
+    /// <summary>Reads one pull request's commits, as <c>GET …/pulls/{number}/commits</c> returns them.</summary>
+    public static IReadOnlyList<GitHubCommit> ReadCommits(Stream json) => SourceJson.Read<List<GitHubCommit>>(json, "pull request commits page");
+
+    /// <summary>Reads one pull request's reviews, as <c>GET …/pulls/{number}/reviews</c> returns them.</summary>
+    public static IReadOnlyList<GitHubReview> ReadReviews(Stream json) => SourceJson.Read<List<GitHubReview>>(json, "pull request reviews page");
 
     /// <summary>Reads lists keyed by pull request number (commits or reviews).</summary>
     public static IReadOnlyDictionary<string, List<T>> ReadByNumber<T>(Stream json) =>

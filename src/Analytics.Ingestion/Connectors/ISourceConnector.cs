@@ -1,0 +1,14 @@
+using Analytics.DuckDb;
+using Analytics.Ingestion.Import;
+
+namespace Analytics.Ingestion.Connectors;
+
+/// <summary>A source API that Pulse pulls from on a schedule, from the CLI and from the web.</summary>
+public interface ISourceConnector
+{
+    /// <summary>The source's name in <c>analytics sync</c>, runs and watermarks, for example <c>github</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Pulls what changed since the last sync and stores it as one recorded run.</summary>
+    Task<ImportResult> SyncAsync(DuckDbConnection connection, string trigger, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+using System.Data;
+using System.Globalization;
+using Analytics.Core.Storage;
+using Dapper;
+
+namespace Analytics.Ingestion.Connectors;
+
+/// <summary>
+/// A source stream's watermark: how far the last committed sync got. Saved with <see cref="Save"/> inside the
+/// transaction that stores the rows it covers, so a failed or cancelled run never moves it past stored data.
+/// </summary>
+public static class Watermarks
+{
+    /// <summary>The saved watermark, or null before the first sync.</summary>
+    public static DateTimeOffset? Read(IDbConnection connection, string source, string stream) =>
+        connection.QuerySingleOrDefault<string>(SqlQueries.Get("ingestion/read_watermark"), new { source, stream }) is { } saved
+            ? DateTimeOffset.Parse(saved, CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>Saves watermarks; call from the batch's in-transaction step.</summary>
+    public static void Save(IDbConnection connection, string source, IReadOnlyDictionary<string, DateTimeOffset> streams)
+    {
+        foreach (var (stream, watermark) in streams)
+        {
+            connection.Execute(SqlQueries.Get("ingestion/save_watermark"), new { source, stream, watermark = watermark.ToString("O", CultureInfo.InvariantCulture) });
+        }
+    }
+}
