@@ -41,6 +41,7 @@ internal static class PulseWebApp
         app.MapMomentRatings();
         app.MapAdminLogin();
         app.MapAdminSurveys();
+        app.MapAdminSources();
         return app;
     }
 

@@ -1,0 +1,1 @@
+SELECT count(*) FROM ingestion_runs WHERE source = $source AND status = 'running';
