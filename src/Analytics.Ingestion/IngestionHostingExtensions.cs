@@ -24,6 +24,7 @@ public static class IngestionHostingExtensions
         builder.Services.AddSingleton<DemoDataLoader>();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EventIngestor>());
         builder.Services.AddSingleton<GitHubWebhookIngestor>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         AddConnector<PagerDutyConnector, PagerDutyOptions>(builder, PagerDutyOptions.Section);

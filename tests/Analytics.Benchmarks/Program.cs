@@ -3,10 +3,16 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
-if (args.Length > 0 && args[0] == "survey-load")
+if (args.Length > 0 && args[0] is "survey-load" or "webhook-load")
 {
     // A load run against a live service, not a BenchmarkDotNet micro-benchmark.
-    return await SurveyLoadRun.RunAsync(args[1..]);
+    string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    var server = Arg("--server", "src/Analytics.Host/bin/Release/net10.0/analytics.dll");
+    var seconds = int.Parse(Arg("--seconds", "15"), System.Globalization.CultureInfo.InvariantCulture);
+    var concurrency = int.Parse(Arg("--concurrency", "32"), System.Globalization.CultureInfo.InvariantCulture);
+    return args[0] == "survey-load"
+        ? await SurveyLoadRun.RunAsync(server, seconds, concurrency)
+        : await WebhookLoadRun.RunAsync(server, seconds, concurrency);
 }
 
 // A short job: a few warm iterations are enough to compare against a baseline measured in the same run.

@@ -44,6 +44,23 @@ public sealed class IngestionBatch(string source, string trigger)
         rows.Add(row);
     }
 
+    /// <summary>How many rows have been added (mapped) so far.</summary>
+    public int RowCount => _rows.Values.Sum(r => r.Count);
+
+    /// <summary>Takes over another batch's rows and refused records, so that several deliveries store as one run.</summary>
+    public void AddFrom(IngestionBatch other)
+    {
+        foreach (var (entity, rows) in other._rows)
+        {
+            foreach (var row in rows)
+            {
+                AddMapped(entity, row);
+            }
+        }
+
+        _rejected.AddRange(other._rejected);
+    }
+
     /// <summary>Keeps a record that could not even be read.</summary>
     public void Reject(string entity, RejectedRecord record) => _rejected.Add((entity, record));
 

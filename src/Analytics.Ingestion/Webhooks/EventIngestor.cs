@@ -1,17 +1,20 @@
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Analytics.Core.Storage;
 using Analytics.Ingestion.Import;
+using Microsoft.Extensions.Hosting;
 
 namespace Analytics.Ingestion.Webhooks;
 
 /// <summary>
 /// Stores pushed events: one JSON object, or NDJSON with one per line, each <c>{"type": "deployment" | "change"
 /// | "incident" | "work_item", "data": {…fields as for import…}}</c>. Bad events become dead letters and the rest
-/// are stored; a whole batch commits in one transaction before the caller acknowledges it. Writes go through one
-/// writer at a time, so concurrent deliveries never conflict.
+/// are stored. One writer stores them: deliveries that arrive while it writes queue up and are stored together as
+/// one ingestion run in one transaction, and each caller is answered only after that commit. So concurrent
+/// deliveries never conflict, and many small ones cost one commit instead of many.
 /// </summary>
-public sealed class EventIngestor(PulseDatabase database) : IDisposable
+public sealed class EventIngestor(PulseDatabase database) : BackgroundService
 {
     private static readonly Dictionary<string, string> EntityOfType = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,10 +24,13 @@ public sealed class EventIngestor(PulseDatabase database) : IDisposable
         ["work_item"] = "work_items",
     };
 
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    /// <summary>Most deliveries stored in one run.</summary>
+    private const int MaxDeliveriesPerRun = 256;
 
-    /// <summary>Parses and stores a body; returns how many events were stored and which were refused.</summary>
-    public async Task<(long Stored, IReadOnlyList<RejectedRecord> Rejected)> IngestAsync(byte[] body, CancellationToken cancellationToken)
+    private readonly Channel<Delivery> _queue = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Parses and stores a body; returns how many events were stored and which were refused, once committed.</summary>
+    public Task<(long Stored, IReadOnlyList<RejectedRecord> Rejected)> IngestAsync(byte[] body, CancellationToken cancellationToken)
     {
         var batch = new IngestionBatch("webhook", "webhook");
         var line = 0;
@@ -37,21 +43,76 @@ public sealed class EventIngestor(PulseDatabase database) : IDisposable
             }
         }
 
-        await _writer.WaitAsync(cancellationToken);
-        try
+        var delivery = new Delivery(batch, new TaskCompletionSource<(long, IReadOnlyList<RejectedRecord>)>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(delivery))
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            var run = batch.Run(connection);
-            return (run.Inserted + run.Updated, run.Rejected);
+            throw new InvalidOperationException("The service is shutting down and takes no more events.");
         }
-        finally
-        {
-            _writer.Release();
-        }
+
+        return delivery.Stored.Task.WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _writer.Dispose();
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var deliveries = new List<Delivery>(MaxDeliveriesPerRun);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await DrainAsync(deliveries);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: take no more, but store what was already accepted for writing.
+            _queue.Writer.TryComplete();
+            await DrainAsync(deliveries);
+        }
+    }
+
+    private async Task DrainAsync(List<Delivery> deliveries)
+    {
+        while (true)
+        {
+            deliveries.Clear();
+            while (deliveries.Count < MaxDeliveriesPerRun && _queue.Reader.TryRead(out var next))
+            {
+                deliveries.Add(next);
+            }
+
+            if (deliveries.Count == 0)
+            {
+                return;
+            }
+
+            var run = new IngestionBatch("webhook", "webhook");
+            foreach (var delivery in deliveries)
+            {
+                run.AddFrom(delivery.Events);
+            }
+
+            try
+            {
+                await using var connection = await database.OpenAsync(CancellationToken.None);
+                run.Run(connection);
+                foreach (var delivery in deliveries)
+                {
+                    delivery.Stored.TrySetResult((delivery.Events.RowCount, delivery.Events.Rejected.ToList()));
+                }
+            }
+            catch (Exception error) when (error is Analytics.DuckDb.DuckDbException or InvalidOperationException or FormatException)
+            {
+                foreach (var delivery in deliveries)
+                {
+                    delivery.Stored.TrySetException(error);
+                }
+            }
+        }
+    }
+
+    /// <summary>One delivery's mapped events and refusals, and its caller waiting for the commit.</summary>
+    private sealed record Delivery(IngestionBatch Events, TaskCompletionSource<(long, IReadOnlyList<RejectedRecord>)> Stored);
 
     private static void AddEvent(IngestionBatch batch, string json, string location)
     {

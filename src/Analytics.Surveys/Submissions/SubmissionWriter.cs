@@ -48,12 +48,14 @@ public sealed partial class SubmissionWriter : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var connection = await _database.OpenAsync(stoppingToken);
+        // Opened at the first response, not at start: the service opens (and migrates) the file first.
+        DuckDbConnection? connection = null;
         var batch = new List<Pending>(_maxBatchSize);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                connection ??= _database.Open();
                 Drain(connection, batch);
             }
         }
@@ -61,7 +63,15 @@ public sealed partial class SubmissionWriter : BackgroundService
         {
             // Stopping: refuse new responses but still commit every one already queued.
             _queue.Writer.TryComplete();
-            Drain(connection, batch);
+            if (_queue.Reader.Count > 0)
+            {
+                connection ??= _database.Open();
+                Drain(connection, batch);
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
         }
     }
 
