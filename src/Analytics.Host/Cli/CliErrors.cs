@@ -13,6 +13,7 @@ internal static class CliErrors
         DatabaseInUseException inUse => inUse.Message,
         Analytics.Ingestion.Connectors.SourceRequestException source => source.Message,
         MigrationFailedException migration => migration.Message,
+        Analytics.Reports.ReportException report => FirstLine(report.Message),
         DuckDbException duckDb when duckDb.Message.Contains("not a valid DuckDB database file", StringComparison.Ordinal) =>
             $"The database file is not a DuckDB database: {FirstLine(duckDb.Message)} Point --db at another file.",
         DuckDbException duckDb => $"Database error: {FirstLine(duckDb.Message)}",

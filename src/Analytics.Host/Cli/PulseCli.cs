@@ -21,6 +21,7 @@ internal static class PulseCli
             RunsCommand.Create(),
             SyncCommand.Create(),
             AdminCommand.Create(),
+            ReportCommand.Create(),
         };
         if (Console.IsOutputRedirected)
         {

@@ -8,6 +8,7 @@ using Analytics.Host.Web.Security;
 using Analytics.Host.Web.Surveys;
 using Analytics.Ingestion;
 using Analytics.Ingestion.Scheduling;
+using Analytics.Reports;
 using Analytics.Surveys;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -66,6 +67,7 @@ internal static class PulseWebApp
         builder.AddPulseMetrics();
         builder.AddPulseIngestion();
         builder.AddPulseSurveys();
+        builder.AddPulseReports();
         builder.Services.AddSingleton<DatabaseInitializer>();
         return builder;
     }

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Analytics.Core.Metrics;
+using Analytics.Core.Metrics.Sentiment;
+using Analytics.Core.Metrics.Support;
+using Analytics.Reports.Definitions;
+using Analytics.Reports.Forecasting;
+using Analytics.Reports.Themes;
+
+namespace Analytics.Reports.Building;
+
+/// <summary>Everything a quarterly report shows, computed and ready to render.</summary>
+public sealed record QuarterlyReport(
+    ReportDefinition Definition,
+    string Organisation,
+    Quarter Quarter,
+    string? Team,
+    string? TeamName,
+    DateTimeOffset GeneratedAt,
+    bool HasData,
+    IReadOnlyList<QuarterlyReport.CoverageRow> Coverage,
+    IReadOnlyList<QuarterlyReport.Kpi> Kpis,
+    string? DoraLevel,
+    IReadOnlyList<string> Findings,
+    IReadOnlyList<QuarterlyReport.Trend> Trends,
+    IReadOnlyList<QuarterlyReport.TeamLevel> TeamLevels,
+    NpsResult? Nps,
+    IReadOnlyList<QuarterlyReport.Chart> SentimentCharts,
+    IReadOnlyList<Theme> Themes,
+    string? ThemesNote,
+    IReadOnlyList<QuarterlyReport.Chart> AdoptionCharts,
+    IReadOnlyList<QuarterlyReport.Figure> AdoptionFigures,
+    IReadOnlyList<SupportCategory> SelfServiceCandidates,
+    IReadOnlyList<QuarterlyReport.Chart> OnboardingCharts,
+    int SuppressedGroups,
+    int MinimumGroupSize)
+{
+    /// <summary>How much of one kind of record the database holds.</summary>
+    public sealed record CoverageRow(string Kind, long Records, DateTimeOffset? First, DateTimeOffset? Last);
+
+    /// <summary>A headline figure with its quarter-over-quarter change.</summary>
+    /// <param name="Name">For example "Deployments per day".</param>
+    /// <param name="Value">This quarter, formatted; "—" without data.</param>
+    /// <param name="Previous">Last quarter, formatted.</param>
+    /// <param name="Change">The change in words, for example "+12%" or "−3 pts".</param>
+    /// <param name="Direction">better, worse or flat.</param>
+    public sealed record Kpi(string Name, string Value, string Previous, string Change, string Direction);
+
+    /// <summary>A delivery metric's monthly history with its forecast.</summary>
+    public sealed record Trend(string Metric, string Unit, Chart Chart, SeriesForecast Forecast);
+
+    /// <summary>A chart: its specification, and once drawn, its SVG.</summary>
+    public sealed record Chart(string Title, string Description, JsonObject Spec)
+    {
+        /// <summary>The drawn chart.</summary>
+        public string? Svg { get; set; }
+    }
+
+    /// <summary>A team's DORA figures and level this quarter.</summary>
+    public sealed record TeamLevel(string Team, double DeploysPerDay, double? LeadTimeHours, double? ChangeFailureRate, double? RecoveryHours, string Overall);
+
+    /// <summary>A labelled figure.</summary>
+    public sealed record Figure(string Label, string Value);
+}

@@ -1,0 +1,308 @@
+using System.Globalization;
+using Analytics.Core.Metrics;
+using Analytics.Core.Metrics.Dora;
+using Analytics.Core.Metrics.Sentiment;
+using Analytics.Core.Storage;
+using Analytics.Reports.Charts;
+using Analytics.Reports.Definitions;
+using Analytics.Reports.Forecasting;
+using Analytics.Reports.Themes;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Reports.Building;
+
+/// <summary>
+/// Gathers a quarter's report from the metrics service: headline figures against last quarter, monthly delivery
+/// trends with forecasts, per-team DORA levels, sentiment with its margin of error, DevEx and journey heatmaps,
+/// friction themes, adoption, support and onboarding — and three findings written from the data.
+/// </summary>
+public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics, IOptions<MetricsOptions> metricsOptions, IOptions<ReportOptions> options, TimeProvider clock)
+{
+    private static readonly string[] DevExDimensions = ["feedback_loops", "cognitive_load", "flow"];
+    private readonly Forecaster _forecaster = new();
+
+    /// <summary>Builds the report; also returns the time spent in queries and in forecasting.</summary>
+    public async Task<(QuarterlyReport Report, TimeSpan Queries, TimeSpan Forecasting)> BuildAsync(ReportDefinition definition, Quarter quarter, string? team, CancellationToken cancellationToken)
+    {
+        var queryClock = System.Diagnostics.Stopwatch.StartNew();
+        if (team is not null)
+        {
+            await metrics.EnsureTeamExistsAsync(team, cancellationToken);
+        }
+
+        var current = await metrics.QuarterAsync(quarter, team, cancellationToken);
+        var previous = await metrics.QuarterAsync(quarter.Previous, team, cancellationToken);
+        var historyStart = quarter.Start.AddMonths(-3 * (definition.HistoryQuarters - 1));
+        var monthly = new MetricsQuery(historyStart, quarter.End, PeriodGrain.Month, team);
+        var frequency = metrics.QueryAsync<DeploymentFrequency>("deployment_frequency", monthly, cancellationToken);
+        var leadTime = metrics.QueryAsync<LeadTime>("lead_time", monthly, cancellationToken);
+        var failures = metrics.QueryAsync<ChangeFailureRate>("change_failure_rate", monthly, cancellationToken);
+        var recovery = metrics.QueryAsync<RecoveryTime>("recovery_time", monthly, cancellationToken);
+        await Task.WhenAll(frequency, leadTime, failures, recovery);
+        IReadOnlyList<QuarterlyReport.CoverageRow> coverage;
+        List<string> freeText;
+        Dictionary<string, string> teamNames;
+        using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            coverage = (await connection.QueryAsync<QuarterlyReport.CoverageRow>(new CommandDefinition(SqlQueries.Get("reports/coverage"), cancellationToken: cancellationToken))).AsList();
+            freeText = (await connection.QueryAsync<string>(new CommandDefinition(SqlQueries.Get("reports/free_text"),
+                new { from = quarter.Start.ToDateTime(TimeOnly.MinValue), to = quarter.End.ToDateTime(TimeOnly.MinValue), team }, cancellationToken: cancellationToken))).AsList();
+            teamNames = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(SqlQueries.Get("reports/team_names"), cancellationToken: cancellationToken)))
+                .ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
+        }
+
+        var queries = queryClock.Elapsed;
+        var forecastClock = System.Diagnostics.Stopwatch.StartNew();
+        var level = team is null ? "organisation" : "team";
+        bool Mine(string rowLevel, string? rowTeam) => rowLevel == level && (team is null || rowTeam == team);
+        var months = Enumerable.Range(0, 3 * definition.HistoryQuarters).Select(historyStart.AddMonths).ToList();
+        var future = Enumerable.Range(1, 3 * definition.ForecastQuarters).Select(i => quarter.End.AddMonths(i - 1)).ToList();
+        var trends = new List<QuarterlyReport.Trend>
+        {
+            Trend("Deployments per day", "per day", months, future, definition, (await frequency).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => (double?)r.Deployments / Math.Max(1, r.Days))),
+            Trend("Median lead time", "hours", months, future, definition, (await leadTime).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => r.MedianHours)),
+            Trend("Change failure rate", "%", months, future, definition, (await failures).Where(r => Mine(r.Level, r.TeamId) && r.Deployments > 0).ToDictionary(r => r.PeriodStart, r => (double?)(100 * r.Rate))),
+            Trend("Median recovery time", "hours", months, future, definition, (await recovery).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => r.MedianHours)),
+        };
+        var forecasting = forecastClock.Elapsed;
+
+        var k = metricsOptions.Value.MinimumGroupSize;
+        var listed = definition.Teams.Count == 0 ? null : definition.Teams.ToHashSet(StringComparer.Ordinal);
+        string Name(string? id) => id is null ? "Organisation" : teamNames.GetValueOrDefault(id, id);
+        bool Listed(string? id) => id is not null && (listed is null || listed.Contains(id)) && (team is null || id == team);
+
+        var nps = Latest(current.Nps.Where(n => n.Level == level && (team is null || n.TeamId == team)));
+        var previousNps = Latest(previous.Nps.Where(n => n.Level == level && (team is null || n.TeamId == team)));
+        var devEx = LatestWave(current.DevExScores);
+        var themes = ThemeFinder.Find(freeText, k);
+        var kpis = Kpis(current, previous, level, team, nps, previousNps);
+        var orgLevel = current.DoraLevels.FirstOrDefault(l => team is null ? l.TeamId is null : l.TeamId == team);
+        var hasData = current.DeploymentFrequency.Any(r => r.Deployments > 0) || current.Nps.Count > 0 || current.Adoption.Count > 0;
+
+        var report = new QuarterlyReport(
+            definition, options.Value.Organisation, quarter, team, team is null ? null : Name(team), clock.GetUtcNow(), hasData, coverage, kpis,
+            orgLevel?.Overall, Findings(kpis, nps, devEx, level, team, themes),
+            trends,
+            current.DoraLevels.Where(l => Listed(l.TeamId)).OrderBy(l => Name(l.TeamId), StringComparer.Ordinal)
+                .Select(l => new QuarterlyReport.TeamLevel(Name(l.TeamId), l.DeploysPerDay, l.LeadTimeHours, l.ChangeFailureRate, l.RecoveryHours, l.Overall)).ToList(),
+            nps,
+            SentimentCharts(devEx, Listed, Name),
+            themes,
+            themes.Count == 0 ? (freeText.Count < k ? $"Fewer than {k} people answered the free-text questions this quarter, so no themes are shown." : $"No theme was shared by {k} or more people.") : null,
+            AdoptionCharts(current),
+            AdoptionFigures(current),
+            current.SupportCategories.OrderByDescending(c => c.EffortHours ?? 0).Take(5).ToList(),
+            OnboardingCharts(current, devEx, Listed, Name, level, team),
+            current.DevExScores.Count(s => s.Suppressed) + current.Nps.Count(s => s.Suppressed) + current.ResponseRates.Count(s => s.Suppressed),
+            k);
+        return (report, queries, forecasting);
+    }
+
+    private QuarterlyReport.Trend Trend(string metric, string unit, List<DateOnly> months, List<DateOnly> future, ReportDefinition definition, Dictionary<DateOnly, double?> byMonth)
+    {
+        var series = months.Select(m => byMonth.GetValueOrDefault(m)).ToList();
+        var forecast = _forecaster.Forecast(series, future.Count, 12);
+        var points = months.Select((m, i) => new ChartSpecs.Point(Month(m), series[i])).ToList();
+        var description = $"{metric} by month over the last {definition.HistoryQuarters} quarters" + (forecast.Points.Count > 0
+            ? $", with a {forecast.Method} forecast for the next {definition.ForecastQuarters} quarters and its 80% interval."
+            : $"; {forecast.Unavailable}.");
+        var spec = ChartSpecs.LineWithForecast(metric, description, unit, points, future.Select(Month).ToList(), forecast);
+        return new QuarterlyReport.Trend(metric, unit, new QuarterlyReport.Chart(metric, description, spec), forecast);
+    }
+
+    private static IReadOnlyList<QuarterlyReport.Kpi> Kpis(QuarterlyMetrics current, QuarterlyMetrics previous, string level, string? team, NpsResult? nps, NpsResult? previousNps)
+    {
+        T? Pick<T>(IEnumerable<T> rows, Func<T, string> rowLevel, Func<T, string?> rowTeam) => rows.FirstOrDefault(r => rowLevel(r) == level && (team is null || rowTeam(r) == team));
+        double? PerDay(QuarterlyMetrics m) => Pick(m.DeploymentFrequency, r => r.Level, r => r.TeamId) is { } r ? (double)r.Deployments / Math.Max(1, r.Days) : null;
+        double? Lead(QuarterlyMetrics m) => Pick(m.LeadTime, r => r.Level, r => r.TeamId)?.MedianHours;
+        double? Failure(QuarterlyMetrics m) => Pick(m.ChangeFailureRate, r => r.Level, r => r.TeamId) is { Deployments: > 0 } r ? 100 * r.Rate : null;
+        double? Recovery(QuarterlyMetrics m) => Pick(m.RecoveryTime, r => r.Level, r => r.TeamId)?.MedianHours;
+        double? Adoption(QuarterlyMetrics m) => Pick(m.Adoption, r => r.Level, r => r.TeamId) is { } r ? 100 * r.ServiceShare : null;
+        double? FirstDeploy(QuarterlyMetrics m) => m.TimeToFirstDeploy.Where(r => r.Level == level && (team is null || r.TeamId == team) && r.MedianDays is not null)
+            .Select(r => r.MedianDays).LastOrDefault();
+
+        return
+        [
+            Kpi("Deployments per day", PerDay(current), PerDay(previous), "0.0", higherIsBetter: true, relative: true),
+            Kpi("Median lead time (hours)", Lead(current), Lead(previous), "0", higherIsBetter: false, relative: true),
+            Kpi("Change failure rate (%)", Failure(current), Failure(previous), "0.0", higherIsBetter: false, relative: false),
+            Kpi("Median recovery time (hours)", Recovery(current), Recovery(previous), "0.0", higherIsBetter: false, relative: true),
+            Kpi("Platform NPS", nps?.Nps, previousNps?.Nps, "0", higherIsBetter: true, relative: false),
+            Kpi("Services on the platform (%)", Adoption(current), Adoption(previous), "0", higherIsBetter: true, relative: false),
+            Kpi("Median days to first deploy", FirstDeploy(current), FirstDeploy(previous), "0", higherIsBetter: false, relative: true),
+        ];
+    }
+
+    private static QuarterlyReport.Kpi Kpi(string name, double? now, double? before, string format, bool higherIsBetter, bool relative)
+    {
+        string Text(double? v) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
+        if (now is not { } a || before is not { } b)
+        {
+            return new QuarterlyReport.Kpi(name, Text(now), Text(before), "no comparison", "flat");
+        }
+
+        var delta = relative ? (b == 0 ? 0 : 100 * (a - b) / Math.Abs(b)) : a - b;
+        var flat = Math.Abs(delta) < (relative ? 2 : 0.5);
+        var change = flat ? "no change" : relative ? $"{Sign(delta)}{Math.Abs(delta):0}%" : $"{Sign(delta)}{Math.Abs(delta).ToString(format, CultureInfo.InvariantCulture)} pts";
+        var direction = flat ? "flat" : (delta > 0) == higherIsBetter ? "better" : "worse";
+        return new QuarterlyReport.Kpi(name, Text(now), Text(before), change, direction);
+    }
+
+    private static string Sign(double value) => value >= 0 ? "+" : "−";
+
+    private static List<string> Findings(IReadOnlyList<QuarterlyReport.Kpi> kpis, NpsResult? nps, IReadOnlyList<Analytics.Core.Metrics.Sentiment.DevExScore> devEx, string level, string? team, IReadOnlyList<Theme> themes)
+    {
+        var findings = new List<string>();
+        var delivery = kpis.Take(4).Where(k => k.Direction != "flat" && k.Change.EndsWith('%')).MaxBy(k => double.Parse(k.Change.TrimStart('+', '−').TrimEnd('%'), CultureInfo.InvariantCulture));
+        var dora = kpis.Take(4).ToList();
+        findings.Add(delivery is not null
+            ? $"{Subject(delivery.Name)} moved most in delivery: {delivery.Value} this quarter against {delivery.Previous} last quarter ({delivery.Change}), a change for the {delivery.Direction}."
+            : dora[0].Value == "—" ? "There were no production deployments this quarter, so delivery cannot be judged." : $"Delivery held steady: {dora[0].Value} deployments a day and a median lead time of {dora[1].Value} hours, as last quarter.");
+
+        if (nps?.Nps is { } score)
+        {
+            var margin = nps.MarginOfError is { } m ? $" (±{m:0} at 95%)" : "";
+            var significance = nps.ChangeZ is { } z ? (Math.Abs(z) >= 1.96 ? $", a significant change of {Sign(nps.Change ?? 0)}{Math.Abs(nps.Change ?? 0):0} points" : $"; the change of {Sign(nps.Change ?? 0)}{Math.Abs(nps.Change ?? 0):0} points is within the margin of error") : "";
+            findings.Add($"Platform NPS is {score:0}{margin} from {nps.Respondents} respondents{significance}.");
+        }
+        else
+        {
+            findings.Add("No survey wave reached enough respondents this quarter to report NPS.");
+        }
+
+        var dimensions = devEx.Where(d => d.Level == level && (team is null || d.TeamId == team) && DevExDimensions.Contains(d.Dimension) && d.Mean is not null)
+            .GroupBy(d => d.Dimension).Select(g => (Dimension: g.Key, Mean: g.Average(d => d.Mean!.Value), Favourable: g.Average(d => d.FavourablePercent ?? 0))).ToList();
+        var weakest = dimensions.MinBy(d => d.Mean);
+        var theme = themes.Count > 0 ? themes[0] : null;
+        findings.Add(weakest.Dimension is not null
+            ? $"Developers rate {Label(weakest.Dimension)} lowest of the DevEx dimensions ({weakest.Mean:0.0} of 5, {weakest.Favourable:0}% favourable)" + (theme is not null ? $"; the most common friction theme is “{theme.Label}” ({theme.Count} answers)." : ".")
+            : theme is not null ? $"The most common friction theme is “{theme.Label}” ({theme.Count} answers)." : "There is not yet enough survey data to say where developers feel most friction.");
+        return findings;
+    }
+
+    private static string Subject(string kpi) => kpi[..(kpi.IndexOf(" (", StringComparison.Ordinal) is var i and >= 0 ? i : kpi.Length)];
+
+    private static string Label(string dimension) => dimension switch
+    {
+        "feedback_loops" => "feedback loops",
+        "cognitive_load" => "cognitive load",
+        "flow" => "flow",
+        _ => dimension.Replace('_', ' '),
+    };
+
+    private static List<QuarterlyReport.Chart> SentimentCharts(IReadOnlyList<DevExScore> devEx, Func<string?, bool> listed, Func<string?, string> name)
+    {
+        var rows = devEx.Where(d => d.Level == "team" && listed(d.TeamId) && DevExDimensions.Contains(d.Dimension)).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var cells = rows.GroupBy(d => (d.TeamId, d.Dimension))
+            .Select(g => new ChartSpecs.Cell(name(g.Key.TeamId), Label(g.Key.Dimension), g.All(d => d.Suppressed) ? null : g.Where(d => !d.Suppressed).Average(d => d.Mean)))
+            .OrderBy(c => c.Row, StringComparer.Ordinal).ToList();
+        const string description = "Mean DevEx score (1 to 5) per team and dimension; a dash marks a group too small to report.";
+        return [new("DevEx by team", description, ChartSpecs.Heatmap("DevEx by team (mean of 1–5)", description, cells, 1, 5))];
+    }
+
+    private static List<QuarterlyReport.Chart> AdoptionCharts(QuarterlyMetrics current)
+    {
+        var charts = new List<QuarterlyReport.Chart>();
+        var capabilities = current.CapabilityAdoption.GroupBy(c => c.Capability).Select(g => g.OrderBy(c => c.PeriodStart).Last()).ToList();
+        if (capabilities.Count > 0)
+        {
+            const string description = "Share of active services using each platform capability at the end of the quarter.";
+            charts.Add(new("Adoption by capability", description, ChartSpecs.Bars("Adoption by capability", description, "% of active services",
+                capabilities.Select(c => new ChartSpecs.Bar(c.Capability, Math.Round(100 * c.Share, 1))).ToList(), ".0f")));
+        }
+
+        if (current.WeeklyActivity.Count > 0)
+        {
+            const string description = "Teams and engineers who deployed through the platform each week of the quarter.";
+            charts.Add(new("Weekly active", description, ChartSpecs.StackedBars("Weekly active teams", description, "teams",
+                current.WeeklyActivity.Select(w => new ChartSpecs.Segment(w.WeekStart.ToString("MMM d", CultureInfo.InvariantCulture), "Active teams", w.ActiveTeams)).ToList())));
+        }
+
+        if (current.SupportCategories.Count > 0)
+        {
+            const string description = "Support requests to the platform team by category this quarter.";
+            charts.Add(new("Support load", description, ChartSpecs.Bars("Support requests by category", description, "requests",
+                current.SupportCategories.Select(c => new ChartSpecs.Bar(c.Category, c.Requests)).ToList())));
+        }
+
+        return charts;
+    }
+
+    private static List<QuarterlyReport.Figure> AdoptionFigures(QuarterlyMetrics current)
+    {
+        var figures = new List<QuarterlyReport.Figure>();
+        if (current.Adoption.FirstOrDefault(a => a.Level == "organisation") is { } adoption)
+        {
+            figures.Add(new("Services on the platform", $"{adoption.AdoptedServices} of {adoption.ActiveServices} ({100 * adoption.ServiceShare:0}%)"));
+            figures.Add(new("Teams on the platform", $"{adoption.AdoptedTeams} of {adoption.ActiveTeams} ({100 * adoption.TeamShare:0}%)"));
+        }
+
+        if (current.Retention.Where(r => r.Share is not null).LastOrDefault() is { } retention)
+        {
+            figures.Add(new("Retention (teams active last quarter still active)", $"{100 * retention.Share!.Value:0}% ({retention.Retained} of {retention.ActivePreviously})"));
+        }
+
+        if (current.ParticipatoryAdoption.Count > 0 && current.ParticipatoryAdoption[^1] is var participation)
+        {
+            figures.Add(new("Engineers contributing to the platform", $"{participation.Contributors} of {participation.Engineers} ({100 * participation.Share:0.0}%)"));
+        }
+
+        if (current.SupportLoad.Count > 0 && current.SupportLoad[^1] is { PerHundredEngineersPerMonth: { } load } support)
+        {
+            figures.Add(new("Support requests per 100 engineers a month", $"{load:0.0} (median first response {support.MedianFirstResponseHours:0.0} h)"));
+        }
+
+        return figures;
+    }
+
+    private static List<QuarterlyReport.Chart> OnboardingCharts(QuarterlyMetrics current, IReadOnlyList<DevExScore> devEx, Func<string?, bool> listed, Func<string?, string> name, string level, string? team)
+    {
+        var charts = new List<QuarterlyReport.Chart>();
+        var cohorts = current.TimeToFirstDeploy.Where(t => t.Level == level && (team is null || t.TeamId == team) && t.MedianDays is not null).ToList();
+        if (cohorts.Count > 0)
+        {
+            const string description = "Median days from a new engineer's start to their first production deployment, by start month.";
+            charts.Add(new("Time to first deploy", description, ChartSpecs.Bars("Median days to first deploy, by start month", description, "days",
+                cohorts.Select(c => new ChartSpecs.Bar(c.CohortStart.ToString("MMM yyyy", CultureInfo.InvariantCulture), Math.Round(c.MedianDays!.Value, 1))).ToList(), ".1f")));
+        }
+
+        var journey = devEx.Where(d => d.Dimension == "journey" && d.Item is not null && (d.Level == "organisation" || listed(d.TeamId))).ToList();
+        if (journey.Count > 0)
+        {
+            const string description = "How each step of the path to production feels (mean of 1 = very painful to 5 = delightful), organisation first, then by team; a dash marks a group too small to report.";
+            var stages = Analytics.Core.Surveys.Templates.PathToProductionTemplate.Stages;
+            var cells = journey.OrderBy(d => d.Level == "organisation" ? "" : name(d.TeamId), StringComparer.Ordinal).ThenBy(d => stages.ToList().IndexOf(d.Item!))
+                .Select(d => new ChartSpecs.Cell(d.Level == "organisation" ? "Organisation" : name(d.TeamId), StageLabel(d.Item!), d.Suppressed ? null : d.Mean)).ToList();
+            charts.Add(new("Path to production", description, ChartSpecs.Heatmap("Path to production by stage", description, cells, 1, 5)));
+        }
+
+        return charts;
+    }
+
+    private static string StageLabel(string stage) => stage switch
+    {
+        "start_service" => "Start service",
+        "get_infrastructure" => "Infrastructure",
+        "build_and_test" => "Build & test",
+        "review" => "Review",
+        "deploy" => "Deploy",
+        "operate" => "Operate",
+        _ => stage,
+    };
+
+    private static List<DevExScore> LatestWave(IReadOnlyList<DevExScore> scores)
+    {
+        var latest = scores.MaxBy(s => s.OpensAt)?.WaveId;
+        return scores.Where(s => s.WaveId == latest).ToList();
+    }
+
+    private static NpsResult? Latest(IEnumerable<NpsResult> results) => results.Where(r => !r.Suppressed).MaxBy(r => r.OpensAt);
+
+    private static string Month(DateOnly month) => month.ToString("MMM yy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Analytics.Core.Metrics;
+using Analytics.Reports.Building;
+using Analytics.Reports.Charts;
+using Analytics.Reports.Definitions;
+using Analytics.Reports.Printing;
+using Analytics.Reports.Rendering;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Reports;
+
+/// <summary>Makes the quarterly report: gathers the data, draws the charts, writes the HTML and prints the PDF.</summary>
+public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts, ChromiumPdfPrinter printer, IOptions<ReportOptions> options)
+{
+    /// <summary>The report as an HTML page whose stylesheet is at <paramref name="stylesheet"/>, with its data.</summary>
+    public async Task<(string Html, QuarterlyReport Report)> HtmlAsync(Quarter quarter, string? team, string stylesheet, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var (report, _) = await BuildAsync(quarter, team, progress, cancellationToken);
+        return (ReportHtml.Render(report, stylesheet), report);
+    }
+
+    /// <summary>Writes the report as a PDF to <paramref name="output"/>; returns its data and where the time went.</summary>
+    public async Task<(QuarterlyReport Report, ReportTimings Timings)> PdfAsync(Quarter quarter, string? team, string output, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(output);
+        EnsureWritable(target);
+        printer.Browser();
+        var (report, timings) = await BuildAsync(quarter, team, progress, cancellationToken);
+        progress?.Report("Printing the PDF");
+        var clock = Stopwatch.StartNew();
+        var folder = Directory.CreateTempSubdirectory("pulse-report-").FullName;
+        try
+        {
+            var html = Path.Combine(folder, "report.html");
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "wwwroot", "css", "report.css"), Path.Combine(folder, "report.css"));
+            await File.WriteAllTextAsync(html, ReportHtml.Render(report, "report.css"), cancellationToken);
+            var temporary = Path.Combine(folder, "report.pdf");
+            await printer.PrintAsync(html, temporary, cancellationToken);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return (report, timings with { Printing = clock.Elapsed });
+    }
+
+    private async Task<(QuarterlyReport Report, ReportTimings Timings)> BuildAsync(Quarter quarter, string? team, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var definition = ReportDefinitionLoader.Load(options.Value.Definition);
+        progress?.Report($"Computing the metrics for {quarter}{(team is null ? "" : $" ({team})")}");
+        var (report, queries, forecasting) = await builder.BuildAsync(definition, quarter, team, cancellationToken);
+        progress?.Report("Drawing the charts");
+        var clock = Stopwatch.StartNew();
+        var all = report.Trends.Select(t => t.Chart).Concat(report.SentimentCharts).Concat(report.AdoptionCharts).Concat(report.OnboardingCharts).ToList();
+        var svgs = await charts.RenderAsync(all.Select(c => c.Spec).ToList(), cancellationToken);
+        for (var i = 0; i < all.Count; i++)
+        {
+            all[i].Svg = svgs[i];
+        }
+
+        return (report, new ReportTimings(queries, forecasting, clock.Elapsed, TimeSpan.Zero));
+    }
+
+    /// <summary>Fails before any work when the output cannot be written, naming the folder.</summary>
+    private static void EnsureWritable(string target)
+    {
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new ReportException($"Cannot write {target}: the folder {folder} does not exist.");
+        }
+
+        try
+        {
+            using (File.Create(Path.Combine(folder, $".pulse-write-test-{Guid.NewGuid():N}"), 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception error) when (error is UnauthorizedAccessException or IOException)
+        {
+            throw new ReportException($"Cannot write {target}: {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace Analytics.Reports;
+
+/// <summary>Settings of the quarterly report, section <c>Pulse:Reports</c>.</summary>
+public sealed class ReportOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Pulse:Reports";
+
+    /// <summary>The organisation's name on the cover.</summary>
+    public string Organisation { get; set; } = "Acme";
+
+    /// <summary>The report definition (YAML) to use; relative paths are looked up in <c>reports/</c> next to the executable.</summary>
+    public string Definition { get; set; } = "quarterly.yaml";
+
+    /// <summary>Node.js, which draws the charts.</summary>
+    public string NodePath { get; set; } = "node";
+
+    /// <summary>Chromium, which prints the PDF; empty = look for chromium, chromium-browser, google-chrome.</summary>
+    public string? ChromiumPath { get; set; }
+
+    /// <summary>Where the scheduled job writes reports.</summary>
+    public string OutputFolder { get; set; } = "./data/reports";
+
+    /// <summary>When the scheduled job makes the previous quarter's report (Quartz cron); empty = never.</summary>
+    public string? Cron { get; set; } = "0 0 6 1 1,4,7,10 ?";
+
+    /// <summary>Longest time charts may take to draw.</summary>
+    public TimeSpan ChartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest time Chromium may take to print.</summary>
+    public TimeSpan PrintTimeout { get; set; } = TimeSpan.FromSeconds(90);
+}
