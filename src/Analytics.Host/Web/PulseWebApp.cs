@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
+using Analytics.Host.Reports;
 using Analytics.Host.Storage;
 using Analytics.Host.Web.Admin;
 using Analytics.Host.Web.Pages;
@@ -11,6 +12,7 @@ using Analytics.Ingestion.Scheduling;
 using Analytics.Reports;
 using Analytics.Surveys;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Quartz;
 
 namespace Analytics.Host.Web;
 
@@ -25,6 +27,7 @@ internal static class PulseWebApp
         builder.Services.AddHostedService<DatabaseKeeper>();
         builder.Services.AddHostedService<FirstAdminCreator>();
         builder.AddPulseScheduling();
+        AddReportSchedule(builder);
         builder.Services.AddProblemDetails();
         AddWebSecurity(builder);
 
@@ -43,6 +46,7 @@ internal static class PulseWebApp
         app.MapAdminLogin();
         app.MapAdminSurveys();
         app.MapAdminSources();
+        app.MapAdminReports();
         return app;
     }
 
@@ -70,6 +74,20 @@ internal static class PulseWebApp
         builder.AddPulseReports();
         builder.Services.AddSingleton<DatabaseInitializer>();
         return builder;
+    }
+
+    /// <summary>The previous quarter's report, written on the first day of each quarter (<c>Pulse:Reports:Cron</c>).</summary>
+    private static void AddReportSchedule(WebApplicationBuilder builder)
+    {
+        var cron = builder.Configuration[$"{ReportOptions.Section}:Cron"] ?? new ReportOptions().Cron;
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<QuarterlyReportJob>(j => j.WithIdentity(QuarterlyReportJob.Key).StoreDurably());
+            if (!string.IsNullOrEmpty(cron))
+            {
+                quartz.AddTrigger(t => t.ForJob(QuarterlyReportJob.Key).WithIdentity("quarterly-report-cron", "reports").WithCronSchedule(cron));
+            }
+        });
     }
 
     /// <summary>Admin sign-in by cookie, antiforgery for forms, and per-client rate limits on what anyone can post.</summary>

@@ -1,0 +1,76 @@
+using System.Text;
+using Analytics.Core.Metrics;
+using Analytics.Host.Web.Security;
+using Analytics.Reports;
+using Analytics.Surveys;
+using Microsoft.AspNetCore.Antiforgery;
+using static Analytics.Host.Web.Pages.HtmlPage;
+
+namespace Analytics.Host.Web.Admin;
+
+/// <summary>
+/// <c>/admin/reports</c>: the quarterly report in the browser (the same HTML and SVG charts the PDF prints) and
+/// as a PDF download, for the organisation or one team.
+/// </summary>
+internal static class AdminReportEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminReports(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin/reports").RequireAuthorization().RequireFormGuard().DisableAntiforgery().ExcludeFromDescription();
+        admin.MapGet("", ChooseAsync);
+        admin.MapGet("/view", ViewAsync);
+        admin.MapGet("/pdf", PdfAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ChooseAsync(HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, CancellationToken ct, string? error = null)
+    {
+        var previous = Quarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Previous;
+        var page = new AdminPage(context, antiforgery);
+        var html = new StringBuilder("<h1>Quarterly report</h1>\n<p>The report executives read: headline figures, DORA trends with forecasts, sentiment, adoption and onboarding. View it here or download the PDF.</p>\n")
+            .Append("<form method=\"get\" action=\"/admin/reports/view\">\n<div class=\"field\"><label for=\"quarter\">Quarter</label><input type=\"text\" id=\"quarter\" name=\"quarter\" value=\"")
+            .Append(Encode(previous.ToString())).Append("\" aria-describedby=\"quarter-help\"><p class=\"help\" id=\"quarter-help\">Like 2026-Q3.</p></div>\n")
+            .Append("<div class=\"field\"><label for=\"team\">Team</label><select id=\"team\" name=\"team\"><option value=\"\">The whole organisation</option>");
+        foreach (var team in await store.TeamsAsync(ct))
+        {
+            html.Append("<option value=\"").Append(Encode(team.TeamId)).Append("\">").Append(Encode(team.Name)).Append("</option>");
+        }
+
+        html.Append("</select></div>\n<div class=\"actions\"><button type=\"submit\">View report</button><button type=\"submit\" class=\"secondary\" formaction=\"/admin/reports/pdf\">Download PDF</button></div>\n</form>\n");
+        return page.Render("Quarterly report", html.ToString(), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, error: error);
+    }
+
+    private static async Task<IResult> ViewAsync(string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, ReportGenerator generator, CancellationToken ct)
+    {
+        try
+        {
+            var (html, _) = await generator.HtmlAsync(Quarter.Parse(quarter ?? ""), string.IsNullOrEmpty(team) ? null : team, "/css/report.css", null, ct);
+            return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
+        }
+        catch (Exception error) when (error is ReportException or FormatException or ArgumentException)
+        {
+            return await ChooseAsync(context, antiforgery, store, clock, ct, error.Message);
+        }
+    }
+
+    private static async Task<IResult> PdfAsync(string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, ReportGenerator generator, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("pulse-download-").FullName;
+        try
+        {
+            var which = Quarter.Parse(quarter ?? "");
+            var teamId = string.IsNullOrEmpty(team) ? null : team;
+            var path = Path.Combine(folder, "report.pdf");
+            await generator.PdfAsync(which, teamId, path, null, ct);
+            return Results.File(await File.ReadAllBytesAsync(path, ct), "application/pdf", $"pulse-{which}{(teamId is null ? "" : "-" + teamId)}.pdf");
+        }
+        catch (Exception error) when (error is ReportException or FormatException or ArgumentException)
+        {
+            return await ChooseAsync(context, antiforgery, store, clock, ct, error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
