@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
@@ -68,11 +67,19 @@ public sealed class ChartRenderer(IOptions<ReportOptions> options)
 
             var results = JsonNode.Parse(await output)?.AsArray() ?? throw new ReportException("The chart renderer returned nothing.");
             return results.Select((r, i) => r is JsonValue value && value.TryGetValue<string>(out var svg)
-                ? svg
+                ? Accessible(svg, specs[i])
                 : throw new ReportException($"Chart {i + 1} ({specs[i]["title"]}) could not be drawn: {r?["error"]}")).ToList();
         }
     }
 
-    /// <summary>The specification as JSON, for tests and for the web pages that render interactively.</summary>
-    public static string ToJson(JsonObject spec) => spec.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    /// <summary>Names the drawing for screen readers: role img, the description as its label, and title and desc elements.</summary>
+    private static string Accessible(string svg, JsonObject spec)
+    {
+        var title = System.Net.WebUtility.HtmlEncode(spec["title"]?.ToString() ?? "Chart");
+        var description = System.Net.WebUtility.HtmlEncode(spec["description"]?.ToString() ?? "");
+        var open = svg.IndexOf('>', StringComparison.Ordinal);
+        return open < 0 || !svg.StartsWith("<svg ", StringComparison.Ordinal)
+            ? svg
+            : $"<svg role=\"img\" aria-label=\"{description}\" {svg[5..open]}><title>{title}</title><desc>{description}</desc>{svg[(open + 1)..]}";
+    }
 }

@@ -33,8 +33,8 @@ public sealed class SingularSpectrumModel : IForecastModel
             .ToList();
     }
 
-    /// <summary>Half the series (at least 2, at most 24): long enough to hold a yearly cycle of monthly data.</summary>
-    private static int Window(int length) => Math.Clamp(length / 2, 2, 24);
+    /// <summary>A third of the series (at least 2, at most 24): short series forecast better from short windows.</summary>
+    private static int Window(int length) => Math.Clamp(length / 3, 2, 24);
 
     /// <summary>The series rebuilt from its signal components and continued <paramref name="horizon"/> steps.</summary>
     private static (List<double> Path, double[] Fitted, int Rank) Continue(IReadOnlyList<double> series, int horizon)

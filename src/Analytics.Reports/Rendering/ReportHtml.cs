@@ -255,7 +255,7 @@ public static class ReportHtml
     private static void Figure(StringBuilder html, QuarterlyReport.Chart chart, string caption)
     {
         // The SVG carries the chart's description as its accessible name; the caption repeats it for sighted readers.
-        html.Append("<figure role=\"img\" aria-label=\"").Append(E(chart.Description)).Append("\">\n").Append(chart.Svg ?? "").Append("\n<figcaption>")
+        html.Append("<figure>\n").Append(chart.Svg ?? "").Append("\n<figcaption>")
             .Append(E(caption)).Append("</figcaption>\n</figure>\n");
     }
 

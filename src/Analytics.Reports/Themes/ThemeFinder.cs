@@ -39,7 +39,11 @@ public static partial class ThemeFinder
         }
 
         var index = vocabulary.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i);
+        // An answer sharing no term with any other cannot belong to a theme.
         var vectors = documents.Select(d => Vector(d, index, documentFrequency, texts.Count)).ToList();
+        var related = Enumerable.Range(0, texts.Count).Where(i => vectors[i].Any(v => v != 0)).ToList();
+        texts = related.Select(i => texts[i]).ToList();
+        vectors = related.Select(i => vectors[i]).ToList();
         var clusters = Math.Clamp((int)Math.Round(Math.Sqrt(texts.Count / 2.0)), 2, Math.Min(maxThemes + 1, texts.Count));
         var (assignment, centroids) = KMeans(vectors, clusters, vocabulary.Count);
 
