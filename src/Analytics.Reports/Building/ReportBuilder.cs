@@ -78,7 +78,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         var themes = ThemeFinder.Find(freeText, k);
         var kpis = Kpis(current, previous, level, team, nps, previousNps);
         var orgLevel = current.DoraLevels.FirstOrDefault(l => team is null ? l.TeamId is null : l.TeamId == team);
-        var hasData = current.DeploymentFrequency.Any(r => r.Deployments > 0) || current.Nps.Count > 0 || current.Adoption.Count > 0;
+        var hasData = current.DeploymentFrequency.Any(r => r.Deployments > 0) || current.Nps.Any(n => n.Respondents > 0) || current.LeadTime.Any(l => l.Changes > 0);
 
         var report = new QuarterlyReport(
             definition, options.Value.Organisation, quarter, team, team is null ? null : Name(team), clock.GetUtcNow(), hasData, coverage, kpis,
@@ -173,7 +173,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
 
         var dimensions = devEx.Where(d => d.Level == level && (team is null || d.TeamId == team) && DevExDimensions.Contains(d.Dimension) && d.Mean is not null)
             .GroupBy(d => d.Dimension).Select(g => (Dimension: g.Key, Mean: g.Average(d => d.Mean!.Value), Favourable: g.Average(d => d.FavourablePercent ?? 0))).ToList();
-        var weakest = dimensions.MinBy(d => d.Mean);
+        var weakest = dimensions.Count > 0 ? dimensions.MinBy(d => d.Mean) : default;
         var theme = themes.Count > 0 ? themes[0] : null;
         findings.Add(weakest.Dimension is not null
             ? $"Developers rate {Label(weakest.Dimension)} lowest of the DevEx dimensions ({weakest.Mean:0.0} of 5, {weakest.Favourable:0}% favourable)" + (theme is not null ? $"; the most common friction theme is “{theme.Label}” ({theme.Count} answers)." : ".")
