@@ -219,7 +219,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
 
         if (current.WeeklyActivity.Count > 0)
         {
-            const string description = "Teams and engineers who deployed through the platform each week of the quarter.";
+            const string description = "Teams that deployed through the platform, each week of the quarter.";
             charts.Add(new("Weekly active", description, ChartSpecs.StackedBars("Weekly active teams", description, "teams",
                 current.WeeklyActivity.Select(w => new ChartSpecs.Segment(w.WeekStart.ToString("MMM d", CultureInfo.InvariantCulture), "Active teams", w.ActiveTeams)).ToList())));
         }

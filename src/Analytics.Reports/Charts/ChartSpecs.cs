@@ -115,7 +115,7 @@ public static class ChartSpecs
                 },
             });
 
-    /// <summary>Vertical bars split into parts.</summary>
+    /// <summary>Vertical bars split into parts, in the order the categories first appear.</summary>
     public static JsonObject StackedBars(string title, string description, string yTitle, IReadOnlyList<Segment> segments) =>
         Base(title, description, 520, 200, Values(segments.Select(s => new JsonObject { ["category"] = s.Category, ["part"] = s.Part, ["value"] = s.Value })),
             new JsonObject
@@ -123,7 +123,7 @@ public static class ChartSpecs
                 ["mark"] = "bar",
                 ["encoding"] = new JsonObject
                 {
-                    ["x"] = new JsonObject { ["field"] = "category", ["type"] = "ordinal", ["title"] = null, ["axis"] = new JsonObject { ["labelAngle"] = 0 } },
+                    ["x"] = new JsonObject { ["field"] = "category", ["type"] = "ordinal", ["title"] = null, ["sort"] = Order(segments.Select(s => s.Category)), ["axis"] = new JsonObject { ["labelAngle"] = -45 } },
                     ["y"] = new JsonObject { ["field"] = "value", ["type"] = "quantitative", ["title"] = yTitle, ["stack"] = "zero" },
                     ["color"] = new JsonObject
                     {
