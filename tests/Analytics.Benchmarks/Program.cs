@@ -3,6 +3,12 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "report-timing")
+{
+    // Stage timings of whole reports; each run prints a PDF, which BenchmarkDotNet's many iterations would not suit.
+    return await ReportTimingRun.RunAsync(runs: 5);
+}
+
 if (args.Length > 0 && args[0] is "survey-load" or "webhook-load")
 {
     // A load run against a live service, not a BenchmarkDotNet micro-benchmark.
