@@ -33,10 +33,8 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
         }
 
         var repositories = connection.Query<CataloguedRepository>(SqlQueries.Get("ingestion/catalogued_repositories")).ToList();
-        var engineers = connection.Query<(string Login, string Id)>(SqlQueries.Get("ingestion/engineer_logins"))
-            .GroupBy(e => e.Login, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var batch = new IngestionBatch(Source, trigger);
-        var sync = new Sync(new ResilientHttp(client), settings, batch, login => login is null ? null : engineers.GetValueOrDefault(login), new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), cancellationToken);
+        var sync = new Sync(new ResilientHttp(client), settings, batch, EngineerLogins.Load(connection), new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), cancellationToken);
         return await batch.RunAsync(connection, async () =>
         {
             foreach (var repository in repositories)

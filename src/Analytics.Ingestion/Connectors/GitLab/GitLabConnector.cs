@@ -33,9 +33,7 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
         var projects = settings.Projects.Select(project =>
             (Project: project, Service: connection.QuerySingleOrDefault<string>(SqlQueries.Get("ingestion/service_by_repository"), new { repository = project })
                 ?? throw new SourceRequestException($"GitLab project '{project}' is not the repository of any catalogued service: add it to the catalog or remove it from Pulse:Sources:GitLab:Projects."))).ToList();
-        var engineers = connection.Query<(string Login, string Id)>(SqlQueries.Get("ingestion/engineer_logins"))
-            .GroupBy(e => e.Login, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        string? EngineerByLogin(string? login) => login is null ? null : engineers.GetValueOrDefault(login);
+        var engineerByLogin = EngineerLogins.Load(connection);
         var http = new ResilientHttp(client);
         Task<ResilientHttp.Page> GetAsync(string path) => http.GetPageAsync(() => Request(new Uri(settings.BaseUrl, path), settings.Token), "GitLab", cancellationToken);
 
@@ -53,7 +51,7 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
                     {
                         try
                         {
-                            if (GitLabMapper.Map(service, d, EngineerByLogin) is { } deployment)
+                            if (GitLabMapper.Map(service, d, engineerByLogin) is { } deployment)
                             {
                                 batch.AddMapped(deployments, deployment);
                             }
@@ -74,7 +72,7 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
                         var commits = await GetAsync(string.Create(CultureInfo.InvariantCulture, $"projects/{id}/merge_requests/{m.Iid}/commits?per_page=100"));
                         try
                         {
-                            foreach (var change in GitLabMapper.Map(service, project, m, GitLabMapper.ReadCommits(Stream(commits.Body)), EngineerByLogin).ToList())
+                            foreach (var change in GitLabMapper.Map(service, project, m, GitLabMapper.ReadCommits(Stream(commits.Body)), engineerByLogin).ToList())
                             {
                                 batch.AddMapped(changes, change);
                             }
