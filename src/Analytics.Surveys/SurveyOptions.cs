@@ -12,9 +12,9 @@ public sealed class SurveyOptions
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 512;
 
-    /// <summary>Submissions accepted per client address per minute before 429.</summary>
+    /// <summary>Submissions accepted per minute before 429: per personal link, and per client address on open links.</summary>
     [Range(1, 1_000_000)]
-    public int SubmissionsPerMinutePerClient { get; set; } = 30;
+    public int SubmissionsPerMinutePerClient { get; set; } = 120;
 
     /// <summary>In-the-moment ratings accepted per client address per minute before 429.</summary>
     [Range(1, 1_000_000)]

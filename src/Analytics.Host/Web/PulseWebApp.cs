@@ -119,7 +119,10 @@ internal static class PulseWebApp
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SurveyFormEndpoints.SubmissionRateLimit, context => PerClient(context, surveys.SubmissionsPerMinutePerClient));
+            // A personal link is limited on its own, so colleagues behind one office address never share a budget;
+            // open links, which anyone can post to, are limited per address.
+            options.AddPolicy(SurveyFormEndpoints.SubmissionRateLimit, context => PerClient(context, surveys.SubmissionsPerMinutePerClient,
+                context.Request.RouteValues["token"] is string token ? "link:" + token : null));
             options.AddPolicy(MomentRatingEndpoints.RatingRateLimit, context => PerClient(context, surveys.RatingsPerMinutePerClient));
             options.AddPolicy(AdminLoginEndpoints.LoginRateLimit, context => PerClient(context, 10));
             options.OnRejected = async (context, cancellationToken) =>
@@ -131,8 +134,8 @@ internal static class PulseWebApp
         });
     }
 
-    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute, string? key = null) =>
+        RateLimitPartition.GetFixedWindowLimiter(key ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = perMinute,
             Window = TimeSpan.FromMinutes(1),

@@ -25,6 +25,21 @@ public sealed class SubmissionRateLimitTests
     }
 
     [Fact]
+    public async Task Personal_links_from_one_address_each_have_their_own_budget()
+    {
+        // Colleagues behind one office address: five people, a limit of three posts a minute, all stored.
+        using var app = new SurveyWebApp(submissionsPerMinute: 3);
+        var links = (await app.LinksAsync(SurveyWebApp.NamedWave)).Take(5).ToList();
+        foreach (var link in links)
+        {
+            using var response = await SurveyWebApp.FillAsync(app.Client(), link.Link, SurveyWebApp.ValidAnswers());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(5, app.Responses);
+    }
+
+    [Fact]
     public async Task Ratings_over_the_limit_get_429()
     {
         using var app = new SurveyWebApp(ratingsPerMinute: 2);
