@@ -17,6 +17,18 @@ public static class Watermarks
             ? DateTimeOffset.Parse(saved, CultureInfo.InvariantCulture)
             : null;
 
+    /// <summary>
+    /// Where a stream's next sync starts reading (<c>Since</c>: the watermark less an overlap, so late changes are
+    /// read again; before the first sync, <paramref name="firstSyncDays"/> back) and the watermark to carry forward
+    /// (<c>Newest</c>) until newer records are seen.
+    /// </summary>
+    public static (DateTimeOffset Since, DateTimeOffset Newest) Window(IDbConnection connection, string source, string stream, DateTimeOffset now, int firstSyncDays, int overlapHours)
+    {
+        var saved = Read(connection, source, stream);
+        var newest = saved ?? now.AddDays(-firstSyncDays);
+        return (saved is null ? newest : newest.AddHours(-overlapHours), newest);
+    }
+
     /// <summary>Saves watermarks; call from the batch's in-transaction step.</summary>
     public static void Save(IDbConnection connection, string source, IReadOnlyDictionary<string, DateTimeOffset> streams)
     {

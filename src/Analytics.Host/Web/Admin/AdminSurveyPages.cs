@@ -104,7 +104,7 @@ internal static class AdminSurveyPages
             {
                 var q = Uri.EscapeDataString(question.QuestionId);
                 html.Append("<td><a href=\"/admin/surveys/").Append(id).Append("/questions/").Append(q).Append("\">Edit<span class=\"visually-hidden\"> question ").Append(number).Append("</span></a> ")
-                    .Append(page.Button($"/admin/surveys/{id}/questions/{q}/delete", $"Delete", "link")).Append("</td>");
+                    .Append(page.Button($"/admin/surveys/{id}/questions/{q}/delete", "Delete", "link")).Append("</td>");
             }
 
             html.Append("</tr>\n");

@@ -160,12 +160,11 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
         sync.Watermarks[stream] = newest;
     }
 
-    /// <summary>A stream's reading window: from its watermark less the overlap (or the first-sync horizon) onwards.</summary>
+    /// <summary>A stream's reading window (see <see cref="Watermarks.Window"/>).</summary>
     private (string Stream, DateTimeOffset Since, DateTimeOffset Newest) Window(DuckDbConnection connection, GitHubOptions settings, string stream)
     {
-        var saved = Watermarks.Read(connection, Source, stream);
-        var newest = saved ?? clock.GetUtcNow().AddDays(-settings.FirstSyncDays);
-        return (stream, saved is null ? newest : newest.AddHours(-settings.OverlapHours), newest);
+        var (since, newest) = Watermarks.Window(connection, Source, stream, clock.GetUtcNow(), settings.FirstSyncDays, settings.OverlapHours);
+        return (stream, since, newest);
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

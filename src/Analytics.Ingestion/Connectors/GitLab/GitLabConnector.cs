@@ -92,9 +92,8 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
     private async Task<DateTimeOffset> ReadAsync<T>(DuckDbConnection connection, GitLabOptions settings, string stream, Func<string, string> path,
         Func<string, Task<ResilientHttp.Page>> get, Func<Stream, IReadOnlyList<T>> read, Func<T, DateTimeOffset> updated, Func<T, Task> take)
     {
-        var saved = Watermarks.Read(connection, Source, stream);
-        var newest = saved ?? clock.GetUtcNow().AddDays(-settings.FirstSyncDays);
-        var since = Uri.EscapeDataString((saved is null ? newest : newest.AddHours(-settings.OverlapHours)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        var (from, newest) = Watermarks.Window(connection, Source, stream, clock.GetUtcNow(), settings.FirstSyncDays, settings.OverlapHours);
+        var since = Uri.EscapeDataString(from.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         var first = path(since);
         string? page = "1";
         while (!string.IsNullOrEmpty(page))

@@ -35,9 +35,7 @@ public sealed class JiraConnector(HttpClient client, IOptions<JiraOptions> optio
             throw new SourceRequestException("Jira has no credentials: set Pulse:Sources:Jira:Email and Pulse:Sources:Jira:ApiToken (or Pulse__Sources__Jira__ApiToken).");
         }
 
-        var saved = Watermarks.Read(connection, Source, Stream);
-        var newest = saved ?? clock.GetUtcNow().AddDays(-settings.FirstSyncDays);
-        var since = saved is null ? newest : newest.AddHours(-settings.OverlapHours);
+        var (since, newest) = Watermarks.Window(connection, Source, Stream, clock.GetUtcNow(), settings.FirstSyncDays, settings.OverlapHours);
         var jql = string.Create(CultureInfo.InvariantCulture, $"({settings.Jql}) AND updated >= \"{since.UtcDateTime:yyyy-MM-dd HH:mm}\" ORDER BY updated ASC");
         var teams = connection.Query<(string Id, string Name)>(SqlQueries.Get("ingestion/team_names")).ToList();
         var teamByProject = connection.Query<(string Project, string Team)>(SqlQueries.Get("ingestion/team_by_jira_project"))
