@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Analytics.Core.Metrics;
 using Analytics.Reports.Building;
 using Analytics.Reports.Charts;
@@ -15,6 +16,7 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
     /// <summary>The report as an HTML page whose stylesheet is at <paramref name="stylesheet"/>, with its data.</summary>
     public async Task<(string Html, QuarterlyReport Report)> HtmlAsync(Quarter quarter, string? team, string stylesheet, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        UseReportCulture();
         var (report, _) = await BuildAsync(quarter, team, progress, cancellationToken);
         return (ReportHtml.Render(report, stylesheet), report);
     }
@@ -22,6 +24,7 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
     /// <summary>Writes the report as a PDF to <paramref name="output"/>; returns its data and where the time went.</summary>
     public async Task<(QuarterlyReport Report, ReportTimings Timings)> PdfAsync(Quarter quarter, string? team, string output, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        UseReportCulture();
         var target = Path.GetFullPath(output);
         EnsureWritable(target);
         printer.Browser();
@@ -62,6 +65,12 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
 
         return (report, new ReportTimings(queries, forecasting, clock.Elapsed, TimeSpan.Zero));
     }
+
+    /// <summary>
+    /// The report is written in English with numbers like 3.9 and 1,234 whatever the server's culture. Set inside
+    /// the async method, the culture flows to the work it awaits and reverts for the caller when it returns.
+    /// </summary>
+    private static void UseReportCulture() => CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
     /// <summary>Fails before any work when the output cannot be written, naming the folder.</summary>
     private static void EnsureWritable(string target)

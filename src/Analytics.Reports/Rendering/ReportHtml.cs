@@ -91,9 +91,10 @@ public static class ReportHtml
             .Append(r.Definition.ForecastQuarters).Append(" quarters and its 80% prediction interval (shaded).</p>\n");
         foreach (var trend in r.Trends)
         {
-            Figure(html, trend.Chart, trend.Forecast.Unavailable is { } why
-                ? $"{trend.Chart.Description}"
-                : $"{trend.Chart.Description} Next month: {trend.Forecast.Points[0].Value:0.##} ({trend.Forecast.Points[0].Lower:0.##}–{trend.Forecast.Points[0].Upper:0.##}).");
+            var next = trend.Forecast.Points.Count > 0 ? trend.Forecast.Points[0] : null;
+            Figure(html, trend.Chart, next is null
+                ? trend.Chart.Description
+                : string.Create(CultureInfo.InvariantCulture, $"{trend.Chart.Description} Next month: {next.Value:0.##} ({next.Lower:0.##}–{next.Upper:0.##})."));
             if (trend.Forecast.Unavailable is { } reason)
             {
                 html.Append("<p class=\"note\">").Append(E($"{trend.Metric}: {reason}.")).Append("</p>\n");
