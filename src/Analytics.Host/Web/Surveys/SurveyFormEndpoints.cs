@@ -76,7 +76,7 @@ internal static class SurveyFormEndpoints
         // The writer checks the link again inside its transaction: a second press of the button finds its own
         // response stored and gets the thank-you page; another use of a used link is refused.
         var submission = new SurveySubmission(submissionId, wave.WaveId, invitation.TokenHash, invitation.TeamId, invitation.EngineerId, wave.IsAnonymous, validated.Answers);
-        return await StoreAsync(writer, submission, wave, store, cancellationToken);
+        return (await StoreAsync(writer, submission, wave, store, cancellationToken)).Page;
     }
 
     private static async Task<IResult> ShowOpenAsync(string waveId, HttpContext context, SurveyStore store, TimeProvider clock, IAntiforgery antiforgery, CancellationToken cancellationToken)
@@ -133,24 +133,39 @@ internal static class SurveyFormEndpoints
             }, StatusCodes.Status400BadRequest);
         }
 
-        var result = await StoreAsync(writer, new SurveySubmission(submissionId, wave.WaveId, null, teamId, null, Anonymous: true, validated.Answers), wave, store, cancellationToken);
-        // One response per browser: the cookie marks this wave as answered until it closes.
-        context.Response.Cookies.Append(AnsweredCookie(wave.WaveId), "1", new CookieOptions
+        var (page, saved) = await StoreAsync(writer, new SurveySubmission(submissionId, wave.WaveId, null, teamId, null, Anonymous: true, validated.Answers), wave, store, cancellationToken);
+        if (saved)
         {
-            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Expires = wave.ClosesAt, Path = "/s/open",
-        });
-        return result;
+            // One response per browser: the cookie marks this wave as answered until it closes.
+            context.Response.Cookies.Append(AnsweredCookie(wave.WaveId), "1", new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Expires = wave.ClosesAt, Path = "/s/open",
+            });
+        }
+
+        return page;
     }
 
-    private static async Task<IResult> StoreAsync(SubmissionWriter writer, SurveySubmission submission, SurveyWave wave, SurveyStore store, CancellationToken cancellationToken)
+    /// <summary>Hands the response to the writer; the page to show, and whether the response is stored.</summary>
+    private static async Task<(IResult Page, bool Saved)> StoreAsync(SubmissionWriter writer, SurveySubmission submission, SurveyWave wave, SurveyStore store, CancellationToken cancellationToken)
     {
-        var outcome = await writer.SubmitAsync(submission, cancellationToken);
+        SubmissionOutcome outcome;
+        try
+        {
+            outcome = await writer.SubmitAsync(submission, cancellationToken);
+        }
+        catch (Exception error) when (error is Analytics.DuckDb.DuckDbException or InvalidOperationException)
+        {
+            // Nothing of this response was stored; sending the same form again is safe (its id makes it count once).
+            return (HtmlPage.Notice("Your answers could not be saved just now", "Nothing was saved. Go back, where your answers are still filled in, and send the form again in a moment.", StatusCodes.Status503ServiceUnavailable), false);
+        }
+
         var survey = await store.SurveyAsync(wave.SurveyId, cancellationToken);
         return outcome switch
         {
-            SubmissionOutcome.Stored or SubmissionOutcome.AlreadyStored => SurveyFormPage.Thanks(survey?.Title ?? "the survey", wave.MinGroupSize),
-            SubmissionOutcome.LinkNotUsable => LinkUsed(),
-            _ => WaveClosed(),
+            SubmissionOutcome.Stored or SubmissionOutcome.AlreadyStored => (SurveyFormPage.Thanks(survey?.Title ?? "the survey", wave.MinGroupSize), true),
+            SubmissionOutcome.LinkNotUsable => (LinkUsed(), false),
+            _ => (WaveClosed(), false),
         };
     }
 

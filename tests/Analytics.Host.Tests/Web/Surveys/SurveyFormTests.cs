@@ -224,6 +224,25 @@ public sealed class SurveyFormTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_save_says_so_and_the_same_form_can_be_sent_again()
+    {
+        using var client = _app.Client();
+        using var page = await client.GetAsync(OpenPath);
+        var form = SurveyWebApp.HiddenFields(await page.Content.ReadAsStringAsync()).Concat(SurveyWebApp.ValidAnswers()).ToList();
+        _app.Scalar<long>("ALTER TABLE survey_answers RENAME TO survey_answers_away");
+        using var failed = await client.PostAsync(OpenPath, new FormUrlEncodedContent(form));
+        _app.Scalar<long>("ALTER TABLE survey_answers_away RENAME TO survey_answers");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Contains("Your answers could not be saved just now", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, _app.Responses);
+
+        using var again = await client.PostAsync(OpenPath, new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(1, _app.Responses);
+    }
+
+    [Fact]
     public async Task Pages_carry_the_security_headers()
     {
         using var response = await _app.Client().GetAsync(OpenPath);
