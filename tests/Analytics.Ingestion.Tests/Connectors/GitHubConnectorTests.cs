@@ -28,6 +28,7 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
     private bool _rateLimitOnce;
     private string _token = "t";
     private string? _brokenDeploymentsPage;
+    private CancellationTokenSource? _cancelOnSecondPage;
 
     public async Task InitializeAsync()
     {
@@ -155,6 +156,18 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Run_cancelled_half_way_stores_nothing_and_moves_no_watermark()
+    {
+        using var cancel = new CancellationTokenSource();
+        _cancelOnSecondPage = cancel;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Connector(pullRequests: false).SyncAsync(_connection, "manual", cancel.Token));
+
+        Assert.Equal(0L, _connection.QuerySingle<long>("SELECT count(*) FROM deployments"));
+        Assert.Equal(0L, _connection.QuerySingle<long>("SELECT count(*) FROM ingestion_watermarks"));
+        Assert.Equal("cancelled", _connection.QuerySingle<string>("SELECT status FROM ingestion_runs"));
+    }
+
+    [Fact]
     public async Task Missing_token_is_named()
     {
         var connector = new GitHubConnector(_client, Options.Create(new GitHubOptions { BaseUrl = BaseUrl }), TimeProvider.System);
@@ -224,6 +237,11 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
         }
 
         var page = int.TryParse(context.Request.Query["page"], out var p) ? p : 1;
+        if (page == 2)
+        {
+            _cancelOnSecondPage?.Cancel();
+        }
+
         var ids = Enumerable.Range(1, 6).Reverse().Skip((page - 1) * 2).Take(2).ToList();
         if (page < 3)
         {
