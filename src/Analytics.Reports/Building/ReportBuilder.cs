@@ -139,14 +139,14 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         string Text(double? v) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
         if (now is not { } a || before is not { } b)
         {
-            return new QuarterlyReport.Kpi(name, Text(now), Text(before), "no comparison", "flat");
+            return new QuarterlyReport.Kpi(name, Text(now), Text(before), "no comparison", "flat", null);
         }
 
         var delta = relative ? (b == 0 ? 0 : 100 * (a - b) / Math.Abs(b)) : a - b;
         var flat = Math.Abs(delta) < (relative ? 2 : 0.5);
         var change = flat ? "no change" : relative ? $"{Sign(delta)}{Math.Abs(delta):0}%" : $"{Sign(delta)}{Math.Abs(delta).ToString(format, CultureInfo.InvariantCulture)} pts";
         var direction = flat ? "flat" : (delta > 0) == higherIsBetter ? "better" : "worse";
-        return new QuarterlyReport.Kpi(name, Text(now), Text(before), change, direction);
+        return new QuarterlyReport.Kpi(name, Text(now), Text(before), change, direction, b == 0 ? null : (a - b) / Math.Abs(b));
     }
 
     private static string Sign(double value) => value >= 0 ? "+" : "−";
@@ -154,7 +154,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
     private static List<string> Findings(IReadOnlyList<QuarterlyReport.Kpi> kpis, NpsResult? nps, IReadOnlyList<Analytics.Core.Metrics.Sentiment.DevExScore> devEx, string level, string? team, IReadOnlyList<Theme> themes)
     {
         var findings = new List<string>();
-        var delivery = kpis.Take(4).Where(k => k.Direction != "flat" && k.Change.EndsWith('%')).MaxBy(k => double.Parse(k.Change.TrimStart('+', '−').TrimEnd('%'), CultureInfo.InvariantCulture));
+        var delivery = kpis.Take(4).Where(k => k.Direction != "flat" && k.RelativeChange is not null).MaxBy(k => Math.Abs(k.RelativeChange!.Value));
         var dora = kpis.Take(4).ToList();
         findings.Add(delivery is not null
             ? $"{Subject(delivery.Name)} moved most in delivery: {delivery.Value} this quarter against {delivery.Previous} last quarter ({delivery.Change}), a change for the {delivery.Direction}."
