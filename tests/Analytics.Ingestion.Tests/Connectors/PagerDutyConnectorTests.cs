@@ -6,6 +6,7 @@ using Analytics.Ingestion.Connectors.PagerDuty;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Ingestion.Tests.Connectors;
 
@@ -14,6 +15,9 @@ public sealed class PagerDutyConnectorTests : IAsyncLifetime, IDisposable
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
     private readonly HttpClient _client = new();
     private FakePagerDuty _server = null!;
+
+    // The incidents below are two weeks old on this clock, well inside the first sync's 90-day horizon on any real date.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 9, 15, 0, 0, 0, TimeSpan.Zero));
 
     public async Task InitializeAsync()
     {
@@ -79,7 +83,7 @@ public sealed class PagerDutyConnectorTests : IAsyncLifetime, IDisposable
         _connection.Dispose();
     }
 
-    private PagerDutyConnector Connector() => new(_client, Options.Create(new PagerDutyOptions { BaseUrl = _server.BaseUrl, Token = "good-token" }), TimeProvider.System);
+    private PagerDutyConnector Connector() => new(_client, Options.Create(new PagerDutyOptions { BaseUrl = _server.BaseUrl, Token = "good-token" }), _clock);
 
     private static object Incident(string id, string service, string created) => new
     {
