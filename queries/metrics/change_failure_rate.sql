@@ -1,9 +1,11 @@
--- Change failure rate: the share of successful production deployments in the period that failed (an incident
--- linked or inferred, or a rollback or hotfix within the remediation window). Each deployment counts once, so
--- the rate never exceeds 100%. Also counts incidents that could not be attributed to any deployment.
+-- Change failure rate: the share of production releases in the period (a retried pipeline counts once) that failed
+-- (an incident linked, whenever it opened, or inferred, or a rollback or hotfix within the remediation window). Each
+-- release counts once, so the rate never exceeds 100%. Also counts incidents opened in the period that could not be
+-- attributed to any deployment, for every group that has any, even one that deployed nothing (its rate is NULL).
 -- Parameters: $from, $to, $grain, $tz, $team, $remediation_hours, $infer_links, $inference_hours.
 WITH failures AS (
-    FROM deployment_failures($remediation_hours, $infer_links, $inference_hours, day_start($from, $tz), day_start($to, $tz))
+    FROM deployment_failures($remediation_hours, $infer_links, $inference_hours, day_start($from, $tz), day_start($to, $tz),
+                             day_start($to, $tz), day_start($to, $tz))
 ),
 deployed AS (
     SELECT p.period_start, d.team_id, d.service_id,
@@ -37,13 +39,22 @@ unattributed AS (
     WHERE in_period(i.opened_at, $from, $to, $tz)
       AND ($team IS NULL OR s.team_id = $team)
     GROUP BY GROUPING SETS ((p.period_start), (p.period_start, s.team_id), (p.period_start, s.team_id, i.service_id))
+),
+joined AS (
+    SELECT coalesce(r.level, u.level) AS level, coalesce(r.team_id, u.team_id) AS team_id, coalesce(r.service_id, u.service_id) AS service_id,
+           coalesce(r.period_start, u.period_start) AS period_start,
+           coalesce(r.deployments, 0) AS deployments, coalesce(r.failed, 0) AS failed, coalesce(r.failed_inferred, 0) AS failed_inferred,
+           coalesce(u.incidents, 0) AS unattributed
+    FROM rates r
+    FULL OUTER JOIN unattributed u
+      ON u.level = r.level AND u.period_start = r.period_start
+     AND u.team_id IS NOT DISTINCT FROM r.team_id AND u.service_id IS NOT DISTINCT FROM r.service_id
 )
-SELECT r.level AS Level, r.team_id AS TeamId, r.service_id AS ServiceId, r.period_start AS PeriodStart,
-       r.deployments AS Deployments, r.failed AS FailedDeployments, r.failed_inferred AS FailedByInferredLink,
-       r.failed / r.deployments AS Rate,
-       coalesce(u.incidents, 0) AS UnattributedIncidents
-FROM rates r
-LEFT JOIN unattributed u
-  ON u.level = r.level AND u.period_start = r.period_start
- AND u.team_id IS NOT DISTINCT FROM r.team_id AND u.service_id IS NOT DISTINCT FROM r.service_id
+SELECT level AS Level, team_id AS TeamId, service_id AS ServiceId, period_start AS PeriodStart,
+       deployments AS Deployments, failed AS FailedDeployments, failed_inferred AS FailedByInferredLink,
+       CASE WHEN deployments > 0 THEN failed / deployments END AS Rate,
+       unattributed AS UnattributedIncidents
+FROM joined
+-- An incident of no known service counts for the organisation only.
+WHERE NOT (level = 'team' AND team_id IS NULL) AND NOT (level = 'service' AND service_id IS NULL)
 ORDER BY PeriodStart, Level, TeamId NULLS FIRST, ServiceId NULLS FIRST;

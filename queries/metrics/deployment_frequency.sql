@@ -1,7 +1,7 @@
 -- Deployment frequency: successful production deployments per period for the organisation, each team and each
 -- service, with every team and service present in every period it existed in (zero when nothing shipped), and
--- the organisation present in every period. A deployment repeated for the same service and commit in one
--- period (a retried pipeline) counts once.
+-- the organisation present in every period. Deployments are releases: the attempts of a retried pipeline (the same
+-- commit to the same service) count once, in the period of the first successful attempt (see queries/linking/releases).
 -- Parameters: $from, $to (dates, to exclusive), $grain ('week', 'month', 'quarter'), $tz, $team (NULL = all).
 WITH periods AS (
     SELECT period_start, period_end, days_in_range AS days FROM period_bounds($from, $to, $grain, $tz)
@@ -16,7 +16,7 @@ spine AS (
     WHERE ($team IS NULL OR s.team_id = $team)
 ),
 shipped AS (
-    SELECT DISTINCT p.period_start, d.service_id, coalesce(d.sha, d.deployment_id) AS shipped
+    SELECT p.period_start, d.service_id, d.deployment_id AS shipped
     FROM production_deployments() d
     ASOF JOIN period_bounds($from, $to, $grain, $tz) p ON d.deployed_at >= p.starts_at
     -- The bound on the raw started_at lets DuckDB skip row groups of other periods (deployments finish within 7 days).

@@ -1,13 +1,14 @@
--- Deployment rework rate: the share of successful production deployments that were unplanned, done to fix a
+-- Deployment rework rate: the share of production releases (a retried pipeline counts once) that were unplanned, done to fix a
 -- user-facing defect: flagged as a rollback or hotfix, or shipping a change labelled hotfix, revert, rollback or
 -- fix-forward.
 -- Parameters: $from, $to, $grain, $tz, $team.
 WITH labelled AS (
-    SELECT DISTINCT deployment_id
-    FROM changes
-    WHERE deployment_id IS NOT NULL
-      AND in_period(deployed_at, $from, $to, $tz)
-      AND list_has_any(labels, ['hotfix', 'revert', 'rollback', 'fix-forward'])
+    -- The release a labelled change went out with (a source may name any attempt of a retried pipeline).
+    SELECT DISTINCT d.release_id AS deployment_id
+    FROM changes c
+    JOIN deployments d ON d.deployment_id = c.deployment_id
+    WHERE in_period(c.deployed_at, $from, $to, $tz)
+      AND list_has_any(c.labels, ['hotfix', 'revert', 'rollback', 'fix-forward'])
 ),
 deployed AS (
     SELECT p.period_start, d.team_id, d.service_id,

@@ -17,7 +17,7 @@ namespace Analytics.Core.Delivery;
 /// <param name="FirstReviewAt">The first review.</param>
 /// <param name="MergedAt">When it was merged.</param>
 /// <param name="Sha">Merge commit or commit sha.</param>
-/// <param name="DeploymentId">The first production deployment that shipped it.</param>
+/// <param name="DeploymentId">The first production deployment that shipped it, when the source says so (stored as linked by the source; otherwise Pulse links it).</param>
 /// <param name="Source">Where the record came from.</param>
 /// <param name="DeployedAt">When the deployment that shipped it went out (set with DeploymentId).</param>
 public sealed record Change(
@@ -64,5 +64,6 @@ public sealed record Change(
             .AppendValue(Source)
             .AppendValue(IngestedAt)
             .AppendValue(DeployedAt)
+            .AppendValue(DeploymentId is null ? null : "source")
             .EndRow();
 }

@@ -37,6 +37,7 @@ public sealed record Deployment(
     public DateTimeOffset IngestedAt { get; init; } = DateTimeOffset.UtcNow;
 
     /// <inheritdoc />
+    /// <remarks>The last column, release_id, is derived by <see cref="DeliveryLinker"/> after every load.</remarks>
     public void AppendTo(DuckDbAppenderRow row) =>
         row
             .AppendValue(DeploymentId)
@@ -52,5 +53,6 @@ public sealed record Deployment(
             .AppendValue(DeployedBy)
             .AppendValue(Source)
             .AppendValue(IngestedAt)
+            .AppendValue((string?)null)
             .EndRow();
 }

@@ -24,6 +24,15 @@ public sealed class MetricsOptions
     /// <summary>How far back, in hours, an inferred link may reach.</summary>
     public int InferenceWindowHours { get; set; } = 24;
 
+    /// <summary>
+    /// Environment names that mean production, whatever their case (default production, prod, live). Every source's
+    /// deployments are normalised to <c>production</c> when their environment is one of these.
+    /// </summary>
+    public string[]? ProductionEnvironments { get; set; }
+
+    /// <summary>A change is linked by time only to a release that started within this many days after its merge.</summary>
+    public int LinkWindowDays { get; set; } = 30;
+
     /// <summary>Which State of DevOps report's performance bands to use.</summary>
     public int DoraReportYear { get; set; } = 2023;
 
@@ -40,6 +49,25 @@ public sealed class MetricsOptions
             throw new ArgumentException("Pulse:Metrics windows must be positive numbers of hours.");
         }
 
+        if (LinkWindowDays <= 0)
+        {
+            throw new ArgumentException($"Pulse:Metrics:LinkWindowDays must be a positive number of days (got {LinkWindowDays}).");
+        }
+
+        if (ProductionEnvironments is { } names && names.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Pulse:Metrics:ProductionEnvironments has an empty name; list environment names such as production, prod, live.");
+        }
+
         _ = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
     }
+
+    /// <summary>The production environment names, trimmed, lower case, sorted, always including <c>production</c>.</summary>
+    public IReadOnlyList<string> ProductionEnvironmentNames() =>
+        (ProductionEnvironments ?? ["production", "prod", "live"])
+            .Select(name => name.Trim().ToLowerInvariant())
+            .Append("production")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

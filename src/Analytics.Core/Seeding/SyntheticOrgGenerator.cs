@@ -1,3 +1,4 @@
+using Analytics.Core.Delivery;
 using Analytics.Core.Storage;
 using Analytics.DuckDb;
 
@@ -51,6 +52,9 @@ public sealed partial class SyntheticOrgGenerator
             WriteSurveys(writers, cancellationToken);
             progress?.Report(new SeedProgress("saving", 0.97));
         }
+
+        progress?.Report(new SeedProgress("linking", 0.98));
+        DeliveryLinker.Relink(connection, null);
 
         transaction.Commit();
         progress?.Report(new SeedProgress("done", 1));

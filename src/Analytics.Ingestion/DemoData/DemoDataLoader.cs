@@ -57,15 +57,7 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         Append(connection, incidents);
         Append(connection, workItems);
         LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog, clock.GetUtcNow());
-        using (var link = new DuckDbCommand(SqlQueries.Get("linking/changes_to_deployments"), connection))
-        {
-            link.ExecuteNonQuery();
-        }
-
-        using (var link = new DuckDbCommand(SqlQueries.Get("linking/incidents_to_deployments"), connection))
-        {
-            link.ExecuteNonQuery();
-        }
+        DeliveryLinker.Relink(connection, null);
 
         transaction.Commit();
         var counts = await DatabaseStatistics.CountAsync(connection, cancellationToken);

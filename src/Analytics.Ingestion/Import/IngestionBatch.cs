@@ -1,3 +1,4 @@
+using Analytics.Core.Delivery;
 using Analytics.Core.Storage;
 using Analytics.DuckDb;
 using Dapper;
@@ -117,11 +118,7 @@ public sealed class IngestionBatch(string source, string trigger)
             }
         }
 
-        if (_rows.Keys.Any(e => e.Name is "deployments" or "changes" or "incidents"))
-        {
-            connection.Execute(SqlQueries.Get("linking/changes_to_deployments"));
-            connection.Execute(SqlQueries.Get("linking/incidents_to_deployments"));
-        }
+        DeliveryLinker.Relink(connection, TouchedServices());
 
         alsoInTransaction?.Invoke(connection);
         Finish(connection, runId, "succeeded", stored, _rejected.Count, null);
@@ -129,6 +126,15 @@ public sealed class IngestionBatch(string source, string trigger)
         StoredByEntity = byEntity;
         return stored;
     }
+
+    /// <summary>The services whose deployments or changes this batch wrote: their links are re-derived.</summary>
+    private HashSet<string> TouchedServices() =>
+        _rows.Values.SelectMany(rows => rows).Select(row => row switch
+        {
+            Deployment deployment => deployment.ServiceId,
+            Change change => change.ServiceId,
+            _ => null,
+        }).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     private static void Finish(DuckDbConnection connection, Guid runId, string status, UpsertResult stored, long rejected, string? error) =>
         connection.Execute(SqlQueries.Get("ingestion/finish_run"), new { run_id = runId, status, inserted = stored.Inserted, updated = stored.Updated, rejected, error });

@@ -58,7 +58,7 @@ public sealed class DoraMetricsTests : IDisposable
         var rows = await _fixture.Metrics.QueryAsync<ChangeFailureRate>("change_failure_rate", MetricsQuery.ForQuarter(Q3), CancellationToken.None);
         var org = Only(rows, "organisation", null);
         Assert.Equal((3L, 2L, 0L, 1L), (org.Deployments, org.FailedDeployments, org.FailedByInferredLink, org.UnattributedIncidents));
-        Assert.Equal(2 / 3.0, org.Rate, 9);
+        Assert.Equal(2 / 3.0, org.Rate!.Value, 9);
     }
 
     [Fact]

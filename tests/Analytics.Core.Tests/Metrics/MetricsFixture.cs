@@ -77,8 +77,16 @@ public sealed class MetricsFixture : IDisposable
     public void Write<T>(T row)
         where T : IStoredRow
     {
-        using var appender = _keeper.CreateAppender(T.Table);
-        row.AppendTo(appender.CreateRow());
+        using (var appender = _keeper.CreateAppender(T.Table))
+        {
+            row.AppendTo(appender.CreateRow());
+        }
+
+        // What every load does after storing rows: releases and change links re-derived.
+        if (T.Table is "deployments" or "changes")
+        {
+            DeliveryLinker.Relink(_keeper, null);
+        }
     }
 
     public void Dispose() => _keeper.Dispose();

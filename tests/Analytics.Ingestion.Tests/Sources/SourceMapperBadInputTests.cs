@@ -21,7 +21,8 @@ public sealed class SourceMapperBadInputTests
             new(1, "in_progress", DateTimeOffset.Parse("2026-01-01T10:01:00Z")),
         };
         var mapped = GitHubDeploymentMapper.Map("svc", deployment, statuses, login => login == "ada" ? "eng-1" : null);
-        Assert.Equal(("github:7", "production", "failure", "eng-1"), (mapped.DeploymentId, mapped.Environment, mapped.Status, mapped.DeployedBy));
+        // The name stays as the source spells it: production names are mapped for every source when stored.
+        Assert.Equal(("github:7", "Prod", "failure", "eng-1"), (mapped.DeploymentId, mapped.Environment, mapped.Status, mapped.DeployedBy));
         Assert.Equal(DateTimeOffset.Parse("2026-01-01T10:09:00Z"), mapped.FinishedAt);
     }
 

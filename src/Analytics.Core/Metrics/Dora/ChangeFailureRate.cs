@@ -8,7 +8,7 @@ namespace Analytics.Core.Metrics.Dora;
 /// <param name="Deployments">Production deployments (rollbacks excluded).</param>
 /// <param name="FailedDeployments">Deployments that failed.</param>
 /// <param name="FailedByInferredLink">Failures known only through an inferred incident link.</param>
-/// <param name="Rate">FailedDeployments ÷ Deployments, from 0 to 1.</param>
+/// <param name="Rate">FailedDeployments ÷ Deployments, from 0 to 1; null when nothing was deployed.</param>
 /// <param name="UnattributedIncidents">Incidents opened in the period that no deployment could be attributed to.</param>
 public sealed record ChangeFailureRate(
     string Level,
@@ -18,5 +18,5 @@ public sealed record ChangeFailureRate(
     long Deployments,
     long FailedDeployments,
     long FailedByInferredLink,
-    double Rate,
+    double? Rate,
     long UnattributedIncidents);

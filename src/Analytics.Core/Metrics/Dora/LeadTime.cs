@@ -9,6 +9,7 @@ namespace Analytics.Core.Metrics.Dora;
 /// <param name="MedianHours">Median hours.</param>
 /// <param name="P75Hours">75th percentile hours.</param>
 /// <param name="P90Hours">90th percentile hours.</param>
+/// <param name="NotDeployed">Changes merged in the period that no release shipped (none within the link window).</param>
 public sealed record LeadTime(
     string Level,
     string? TeamId,
@@ -17,4 +18,5 @@ public sealed record LeadTime(
     long Changes,
     double? MedianHours,
     double? P75Hours,
-    double? P90Hours);
+    double? P90Hours,
+    long NotDeployed = 0);

@@ -1,23 +1,59 @@
+using Analytics.Core.Delivery;
+using Analytics.Core.Metrics;
 using Analytics.DuckDb;
 using Dapper;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Core.Storage.Migrations;
 
 /// <summary>
 /// Applies numbered migrations in order, each in its own transaction together with its row in
-/// <c>schema_migrations</c>, so a failed migration leaves no trace and applying twice is a no-op.
+/// <c>schema_migrations</c>, so a failed migration leaves no trace and applying twice is a no-op. After the
+/// embedded migrations it records the delivery settings (<see cref="DeliverySettings"/>), re-deriving stored rows
+/// when they changed.
 /// </summary>
-public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger)
+public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, IOptions<MetricsOptions>? metrics = null)
 {
     private sealed record AppliedMigration(int Version, string Name, string Checksum);
 
     /// <summary>Applies the migrations embedded from <c>queries/schema/</c>; returns how many ran.</summary>
-    public Task<int> ApplyAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
-        ApplyAsync(connection, Migration.Embedded(), cancellationToken);
+    public async Task<int> ApplyAsync(DuckDbConnection connection, CancellationToken cancellationToken)
+    {
+        var ran = await MigrateAsync(connection, Migration.Embedded(), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var rederived = DeliverySettings.Apply(connection, metrics?.Value ?? new MetricsOptions());
+        if (rederived)
+        {
+            LogRederived();
+        }
+
+        if (ran > 0 || rederived)
+        {
+            await CheckpointAsync(connection, cancellationToken);
+        }
+
+        return ran;
+    }
 
     /// <summary>Applies the given migrations that have not run yet; returns how many ran.</summary>
     public async Task<int> ApplyAsync(DuckDbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    {
+        var ran = await MigrateAsync(connection, migrations, cancellationToken);
+        if (ran > 0)
+        {
+            await CheckpointAsync(connection, cancellationToken);
+        }
+
+        return ran;
+    }
+
+    // DuckDB cannot replay a WAL that holds CREATE MACRO, so a crash right after migrating would leave a file that
+    // does not open: migrations end with a checkpoint.
+    private static Task<int> CheckpointAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("storage/checkpoint"), cancellationToken: cancellationToken));
+
+    private async Task<int> MigrateAsync(DuckDbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("storage/create_migrations_table"), cancellationToken: cancellationToken));
         var applied = (await connection.QueryAsync<AppliedMigration>(new CommandDefinition(SqlQueries.Get("storage/applied_migrations"), cancellationToken: cancellationToken)))
@@ -39,11 +75,6 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger)
 
             Apply(connection, migration, cancellationToken);
             ran++;
-        }
-
-        if (ran > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("storage/checkpoint"), cancellationToken: cancellationToken));
         }
 
         return ran;
@@ -68,6 +99,9 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger)
             throw new MigrationFailedException($"Migration {migration.Name} failed and was rolled back, so the schema is unchanged: {error.Message}", error);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery settings changed: environments, releases and change links re-derived")]
+    private partial void LogRederived();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration}")]
     private partial void LogApplied(string migration);

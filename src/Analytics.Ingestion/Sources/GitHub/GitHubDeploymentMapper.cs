@@ -54,10 +54,10 @@ public static class GitHubDeploymentMapper
     public static IReadOnlyDictionary<string, List<GitHubDeploymentStatus>> ReadStatuses(Stream json) =>
         SourceJson.Read<Dictionary<string, List<GitHubDeploymentStatus>>>(json, "deployment statuses");
 
-    /// <summary>Environments are compared case-insensitively; common production names collapse to <c>production</c>.</summary>
-    public static string NormaliseEnvironment(string environment, bool? isProduction)
-    {
-        var name = environment.Trim().ToLowerInvariant();
-        return isProduction == true || name is "production" or "prod" or "live" ? "production" : name;
-    }
+    /// <summary>
+    /// The environment as the source names it, or <c>production</c> when the source flags it as production. Names
+    /// such as prod or live are mapped for every source at once when stored (see DeliveryLinker).
+    /// </summary>
+    public static string NormaliseEnvironment(string environment, bool? isProduction) =>
+        isProduction == true ? "production" : environment.Trim();
 }
