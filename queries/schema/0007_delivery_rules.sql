@@ -59,7 +59,8 @@ CREATE OR REPLACE MACRO production_deployments() AS TABLE
 -- 1. explicit: caused_by_deployment_id names a production attempt of a release (any status: a failed first attempt
 --    stands for the retry that shipped the same commit), whenever the incident opened;
 -- 2. explicit: caused_by_sha names a commit; it resolves to the latest successful production attempt of that commit
---    that went out at or before the incident opened, on the incident's service first, then on any service;
+--    that started at or before the incident opened (an incident can open while it rolls out), on the incident's
+--    service first, then on any service;
 -- 3. inferred (when infer_links is true, severities 1 to 3 only, for incidents that name no cause): the latest
 --    successful production deployment of the incident's service that went out within inference_hours before it.
 -- An incident that names a cause that cannot be resolved is not inferred: it stays unattributed. A rollback is
@@ -79,11 +80,11 @@ CREATE OR REPLACE MACRO incident_attribution(infer_links, inference_hours, opene
         JOIN deployments d ON d.sha = i.caused_by_sha
         WHERE i.caused_by_sha IS NOT NULL
           AND d.environment = 'production' AND d.status = 'success' AND NOT d.is_rollback AND d.release_id IS NOT NULL
-          AND coalesce(d.finished_at, d.started_at) <= i.opened_at
+          AND d.started_at <= i.opened_at
           AND i.incident_id NOT IN (SELECT incident_id FROM by_id)
         QUALIFY row_number() OVER (
             PARTITION BY i.incident_id
-            ORDER BY d.service_id IS NOT DISTINCT FROM i.service_id DESC, coalesce(d.finished_at, d.started_at) DESC, d.deployment_id) = 1
+            ORDER BY d.service_id IS NOT DISTINCT FROM i.service_id DESC, d.started_at DESC, d.deployment_id) = 1
     ),
     attempts AS (
         SELECT d.release_id, d.service_id, coalesce(d.finished_at, d.started_at) AS deployed_at
