@@ -1,13 +1,11 @@
 using Analytics.Core.Metrics;
 using Analytics.Core.Metrics.Dora;
-using Analytics.Core.Storage;
-using Analytics.Core.Storage.Migrations;
 using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Analytics.Ingestion.Webhooks;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+
+using static Analytics.Ingestion.Tests.Delivery.DeliveryDatabase;
 
 namespace Analytics.Ingestion.Tests.Delivery;
 
@@ -18,21 +16,10 @@ namespace Analytics.Ingestion.Tests.Delivery;
 public sealed class DeliveryRulesTests : IDisposable
 {
     private static readonly Quarter Q3 = new(2026, 3);
-    private readonly PulseDatabase _database;
+    private readonly DeliveryDatabase _store = new();
     private readonly DuckDbConnection _connection;
 
-    public DeliveryRulesTests()
-    {
-        _database = new PulseDatabase(Options.Create(new DatabaseOptions { Path = $":memory:rules-{Guid.NewGuid():N}" }));
-        _connection = _database.Open();
-        Migrate(new MetricsOptions());
-        Load(
-            ("teams", Fields(("team_id", "payments"), ("name", "Payments"))),
-            ("teams", Fields(("team_id", "search"), ("name", "Search"))),
-            ("services", Fields(("service_id", "pay-api"), ("team_id", "payments"))),
-            ("services", Fields(("service_id", "pay-web"), ("team_id", "payments"))),
-            ("services", Fields(("service_id", "search-api"), ("team_id", "search"))));
-    }
+    public DeliveryRulesTests() => _connection = _store.Connection;
 
     [Fact]
     public async Task Prod_Production_and_live_count_as_production_from_a_file_and_from_the_event_api()
@@ -46,7 +33,7 @@ public sealed class DeliveryRulesTests : IDisposable
         ]);
         FileImporter.Import(_connection, "deployments", file, "file", null, CancellationToken.None);
 
-        using var events = new EventIngestor(_database);
+        using var events = new EventIngestor(_store.Database);
         await events.StartAsync(CancellationToken.None);
         await events.IngestAsync("""{"type": "deployment", "data": {"deployment_id": "d5", "service_id": "pay-api", "environment": "PROD", "sha": "a5", "started_at": "2026-07-05T10:00:00Z", "status": "success"}}"""u8.ToArray(), CancellationToken.None);
         await events.StopAsync(CancellationToken.None);
@@ -63,7 +50,7 @@ public sealed class DeliveryRulesTests : IDisposable
         Assert.Equal(0, OrganisationRow(await Metrics<DeploymentFrequency>("deployment_frequency")).Deployments);
 
         // The service starts with a new setting: the stored row is normalised, and the change link re-derived.
-        Migrate(new MetricsOptions { ProductionEnvironments = ["production", "PRD-EU"] });
+        _store.Migrate(new MetricsOptions { ProductionEnvironments = ["production", "PRD-EU"] });
         Assert.Equal(1, OrganisationRow(await Metrics<DeploymentFrequency>("deployment_frequency")).Deployments);
         Assert.Equal("production", _connection.QuerySingle<string>("SELECT environment FROM deployments"));
     }
@@ -167,20 +154,6 @@ public sealed class DeliveryRulesTests : IDisposable
         Assert.Equal(1L, OrganisationRow(rows).UnattributedIncidents);
     }
 
-    public void Dispose() => _connection.Dispose();
-
-    private static Dictionary<string, string?> Fields(params (string Name, string? Value)[] fields) => fields.ToDictionary(f => f.Name, f => f.Value);
-
-    private static Dictionary<string, string?> Deployment(string id, string service, string at, string? sha = null, string status = "success", string environment = "production") =>
-        Fields(("deployment_id", id), ("service_id", service), ("environment", environment), ("sha", sha ?? $"sha-{id}"), ("started_at", at), ("status", status));
-
-    private static Dictionary<string, string?> Change(string id, string service, string firstCommit, string merged, string sha) =>
-        Fields(("change_id", id), ("kind", "pull_request"), ("service_id", service), ("first_commit_at", firstCommit), ("opened_at", firstCommit), ("merged_at", merged), ("sha", sha));
-
-    private static Dictionary<string, string?> Incident(string id, string service, string opened, string? resolved, string? causedBy = null, string? causedBySha = null, string severity = "sev2") =>
-        Fields(("incident_id", id), ("service_id", service), ("title", "down"), ("severity", severity), ("opened_at", opened), ("resolved_at", resolved),
-            ("caused_by_deployment_id", causedBy), ("caused_by_sha", causedBySha));
-
     private static T OrganisationRow<T>(IReadOnlyList<T> rows)
         where T : notnull =>
         Assert.Single(rows, r => (string)typeof(T).GetProperty("Level")!.GetValue(r)! == "organisation");
@@ -188,23 +161,9 @@ public sealed class DeliveryRulesTests : IDisposable
     private static (long Deployments, long Failed) Service(IReadOnlyList<ChangeFailureRate> rows, string service) =>
         Assert.Single(rows, r => r.Level == "service" && r.ServiceId == service) is var row ? (row.Deployments, row.FailedDeployments) : default;
 
-    private void Migrate(MetricsOptions options) =>
-        new MigrationRunner(NullLogger<MigrationRunner>.Instance, Options.Create(options)).ApplyAsync(_connection, CancellationToken.None).GetAwaiter().GetResult();
+    public void Dispose() => _store.Dispose();
 
-    /// <summary>Stores the records as one ingestion run, the way every source does.</summary>
-    private void Load(params (string Entity, Dictionary<string, string?> Fields)[] records)
-    {
-        var batch = new IngestionBatch("test", "import");
-        var line = 0;
-        foreach (var (entity, fields) in records)
-        {
-            batch.Add(ImportableEntities.All[entity], new SourceRecord($"record {++line}", "", fields));
-        }
+    private void Load(params (string Entity, Dictionary<string, string?> Fields)[] records) => _store.Load(records);
 
-        var result = batch.Run(_connection);
-        Assert.Empty(result.Rejected);
-    }
-
-    private Task<IReadOnlyList<T>> Metrics<T>(string metric, Quarter? quarter = null) =>
-        new MetricsService(_database, Options.Create(new MetricsOptions())).QueryAsync<T>(metric, MetricsQuery.ForQuarter(quarter ?? Q3), CancellationToken.None);
+    private Task<IReadOnlyList<T>> Metrics<T>(string metric, Quarter? quarter = null) => _store.Metrics<T>(metric, quarter ?? Q3);
 }
