@@ -40,6 +40,9 @@ internal static class MetricsTables
         }
 
         console.Write(table);
+        var notDeployed = m.LeadTime.Where(l => l.Level == "organisation").Sum(l => l.NotDeployed);
+        var unattributed = m.ChangeFailureRate.Where(c => c.Level == "organisation").Sum(c => c.UnattributedIncidents);
+        console.MarkupLine(CultureInfo.InvariantCulture, "[grey]Changes merged but not deployed (none within the link window): {0:N0}. Incidents no deployment explains: {1:N0}.[/]", notDeployed, unattributed);
     }
 
     private static void WriteSentiment(IAnsiConsole console, QuarterlyMetrics m)
