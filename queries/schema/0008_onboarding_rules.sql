@@ -17,3 +17,8 @@ CREATE MACRO data_ends_at() AS (
     )
 );
 
+-- Whether a catalog lifecycle counts as production. Backstage leaves the value free-form, so case is ignored.
+CREATE MACRO is_production(lifecycle) AS lower(lifecycle) = 'production';
+
+-- Whether a catalog lifecycle marks an experiment, shown beside adoption but never in its shares.
+CREATE MACRO is_experimental(lifecycle) AS lower(lifecycle) = 'experimental';
