@@ -1,5 +1,6 @@
--- Adoption per platform capability at the end of each period: active services that had adopted the capability
--- ÷ active services, for the organisation.
+-- Adoption per platform capability at the end of each period: services in production that had adopted the
+-- capability ÷ services in production, for the organisation. Experimental and deprecated services are left out,
+-- as in adoption.sql.
 -- Parameters: $from, $to, $grain, $tz, $team.
 WITH bounds AS (
     -- range_end: the day after the period, or the end of the range when the period runs past it.
@@ -9,7 +10,7 @@ active AS (
     SELECT b.period_start, b.period_end, s.service_id
     FROM bounds b
     JOIN services s ON (s.created_on IS NULL OR s.created_on < b.period_end) AND (s.retired_on IS NULL OR s.retired_on >= b.period_end)
-    WHERE ($team IS NULL OR s.team_id = $team)
+    WHERE ($team IS NULL OR s.team_id = $team) AND is_production(s.lifecycle)
 ),
 capabilities AS (SELECT DISTINCT capability FROM service_capabilities)
 SELECT a.period_start AS PeriodStart,

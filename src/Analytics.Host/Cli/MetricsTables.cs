@@ -89,6 +89,12 @@ internal static class MetricsTables
             $"{Percent(participation?.Share)} of engineers outside the platform team contributed to it.");
         var capabilities = string.Join(", ", m.CapabilityAdoption.Select(c => $"{c.Capability} {Percent(c.Share)}"));
         console.MarkupLine($"  by capability: {Markup.Escape(capabilities)}");
+
+        // Experiments are left out of the shares above, so they get a line of their own rather than vanishing.
+        if (org is { ExperimentalServices: > 0 })
+        {
+            console.MarkupLine($"  experimental services (not in the shares): {org.ExperimentalServices}, {org.ExperimentalAdoptedServices} of them on the platform");
+        }
     }
 
     private static void WriteOnboardingAndSupport(IAnsiConsole console, QuarterlyMetrics m)

@@ -212,8 +212,8 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         var capabilities = current.CapabilityAdoption.GroupBy(c => c.Capability).Select(g => g.OrderBy(c => c.PeriodStart).Last()).ToList();
         if (capabilities.Count > 0)
         {
-            const string description = "Share of active services using each platform capability at the end of the quarter.";
-            charts.Add(new("Adoption by capability", description, ChartSpecs.Bars("Adoption by capability", description, "% of active services",
+            const string description = "Share of services in production using each platform capability at the end of the quarter.";
+            charts.Add(new("Adoption by capability", description, ChartSpecs.Bars("Adoption by capability", description, "% of production services",
                 capabilities.Select(c => new ChartSpecs.Bar(c.Capability, Math.Round(100 * c.Share, 1))).ToList(), ".0f")));
         }
 
@@ -239,8 +239,14 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         var figures = new List<QuarterlyReport.Figure>();
         if (current.Adoption.FirstOrDefault(a => a.Level == "organisation") is { } adoption)
         {
-            figures.Add(new("Services on the platform", $"{adoption.AdoptedServices} of {adoption.ActiveServices} ({100 * adoption.ServiceShare:0}%)"));
-            figures.Add(new("Teams on the platform", $"{adoption.AdoptedTeams} of {adoption.ActiveTeams} ({100 * adoption.TeamShare:0}%)"));
+            figures.Add(new("Services in production on the platform", $"{adoption.AdoptedServices} of {adoption.ActiveServices}{Share(adoption.ServiceShare)}"));
+            figures.Add(new("Teams on the platform", $"{adoption.AdoptedTeams} of {adoption.ActiveTeams}{Share(adoption.TeamShare)}"));
+
+            // Experiments are left out of the shares above, so they get a line of their own rather than vanishing.
+            if (adoption.ExperimentalServices > 0)
+            {
+                figures.Add(new("Experimental services on the platform (not in the shares)", $"{adoption.ExperimentalAdoptedServices} of {adoption.ExperimentalServices}"));
+            }
         }
 
         if (current.Retention.Where(r => r.Share is not null).LastOrDefault() is { } retention)
@@ -260,6 +266,8 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
 
         return figures;
     }
+
+    private static string Share(double? share) => share is { } s ? string.Create(CultureInfo.InvariantCulture, $" ({100 * s:0}%)") : string.Empty;
 
     private static List<QuarterlyReport.Chart> OnboardingCharts(QuarterlyMetrics current, IReadOnlyList<DevExScore> devEx, Func<string?, bool> listed, Func<string?, string> name, string level, string? team)
     {

@@ -40,9 +40,9 @@ public sealed class MetricsFixture : IDisposable
         return this;
     }
 
-    public MetricsFixture Service(string id, string team, DateOnly? created = null, DateOnly? retired = null, DateOnly? onboarded = null)
+    public MetricsFixture Service(string id, string team, DateOnly? created = null, DateOnly? retired = null, DateOnly? onboarded = null, string lifecycle = "production")
     {
-        Write(new Service(id, id, team, $"acme/{id}", "production", false, onboarded, null, created, retired, "test"));
+        Write(new Service(id, id, team, $"acme/{id}", lifecycle, false, onboarded, null, created, retired, "test"));
         return this;
     }
 
@@ -67,6 +67,14 @@ public sealed class MetricsFixture : IDisposable
         var first = At(firstCommit);
         Write(new Change($"c{++_sequence}", kind, null, service, null, author, "change", labels ?? [], first, first.AddHours(1), first.AddHours(2), first.AddHours(3), null,
             deployment, "test", deployedAt is null ? null : At(deployedAt)));
+    }
+
+    /// <summary>A pull request with each moment of its timeline given (UTC instants; null when it never happened), shipped by <paramref name="deployment"/>.</summary>
+    public void PullRequest(string service, string deployment, string deployedAt, string? firstCommit, string? opened, string? firstReview, string? merged)
+    {
+        static DateTimeOffset? Maybe(string? at) => at is null ? null : At(at);
+        Write(new Change($"c{++_sequence}", "pull_request", null, service, null, null, "change", [], Maybe(firstCommit), Maybe(opened), Maybe(firstReview), Maybe(merged), null,
+            deployment, "test", At(deployedAt)));
     }
 
     public void Incident(string service, string opened, string? resolved, string? causedBy = null, string severity = "sev2")

@@ -1,6 +1,6 @@
 namespace Analytics.Core.Metrics.Adoption;
 
-/// <summary>Adoption of one platform capability at the end of a period.</summary>
+/// <summary>Adoption of one platform capability at the end of a period, among services in production.</summary>
 /// <param name="PeriodStart">First day of the period.</param>
 /// <param name="Capability">ci, deploys, observability, …</param>
 /// <param name="ActiveServices">Services in production.</param>

@@ -1,6 +1,9 @@
 namespace Analytics.Core.Metrics.Dora;
 
-/// <summary>Where lead time goes: median hours per stage of the value stream.</summary>
+/// <summary>
+/// Where lead time goes: median hours per stage of the value stream. Stages are never negative: moments recorded
+/// out of order are lined up first (see docs/metrics.md, "Lead-time stages").
+/// </summary>
 /// <param name="Level">organisation or team.</param>
 /// <param name="TeamId">The team.</param>
 /// <param name="PeriodStart">First day of the period.</param>
