@@ -138,7 +138,6 @@ public sealed class MetricsService
             remediation_hours = _options.RemediationWindowHours,
             infer_links = _options.InferIncidentLinks,
             inference_hours = _options.InferenceWindowHours,
-            as_of = query.To,
         };
         var rows = await connection.QueryAsync<T>(new CommandDefinition(SqlQueries.Get($"metrics/{metric}"), parameters, cancellationToken: cancellationToken));
         return rows.ToList();
