@@ -9,7 +9,7 @@ namespace Analytics.Core.Tests.Metrics;
 /// </summary>
 public sealed class SuppressionPropertyTests : IDisposable
 {
-    private const int Waves = 40;
+    private const int Waves = 100;
     private static readonly string[] Teams = ["t0", "t1", "t2", "t3", "t4", "t5"];
     private readonly SurveyGroups _groups = new();
 

@@ -38,25 +38,28 @@ public sealed class SurveyGroups : IDisposable
     public void Wave(string id, DateTimeOffset opens, params (string Team, int Respondents)[] teams)
     {
         _fixture.Write(new SurveyWave(id, "devex", id, opens, opens.AddDays(14), true, K, null, "closed"));
+        var responses = new List<SurveyResponse>();
+        var answers = new List<SurveyAnswer>();
         foreach (var (team, respondents) in teams)
         {
             if (_teams.Add(team))
             {
-                for (var i = 0; i < 20; i++)
-                {
-                    _fixture.Write(new Engineer($"{team}-{i}", $"{team}-{i}", null, null, team, new DateOnly(2025, 1, 1), null, "test"));
-                }
+                _fixture.WriteAll(Enumerable.Range(0, 20)
+                    .Select(i => new Engineer($"{team}-{i}", $"{team}-{i}", null, null, team, new DateOnly(2025, 1, 1), null, "test")));
             }
 
             for (var i = 0; i < respondents; i++)
             {
                 var response = new Guid(++_responses, 0, 0, new byte[8]);
-                _fixture.Write(new SurveyResponse(response, id, team, null, opens.AddDays(1), "link", "test"));
-                _fixture.Write(new SurveyAnswer(response, "nps", i % 11, null, null));
-                _fixture.Write(new SurveyAnswer(response, "flow_focus", 1 + (i % 5), null, null));
-                _fixture.Write(new SurveyAnswer(response, "flow_goals", 1 + ((i + 2) % 5), null, null));
+                responses.Add(new SurveyResponse(response, id, team, null, opens.AddDays(1), "link", "test"));
+                answers.Add(new SurveyAnswer(response, "nps", i % 11, null, null));
+                answers.Add(new SurveyAnswer(response, "flow_focus", 1 + (i % 5), null, null));
+                answers.Add(new SurveyAnswer(response, "flow_goals", 1 + ((i + 2) % 5), null, null));
             }
         }
+
+        _fixture.WriteAll(responses);
+        _fixture.WriteAll(answers);
     }
 
     /// <summary>The groups one metric shows for 2026 Q3, for the organisation (<paramref name="team"/> null) or one team's run.</summary>
