@@ -2,7 +2,10 @@
 -- dimension (feedback_loops, cognitive_load, flow, or a custom one), CSAT per platform capability, and each
 -- path-to-production journey stage — the mean (1–5) and % favourable (4 or 5), over respondents. Groups below k
 -- respondents are suppressed with their smallest siblings (see is_suppressed).
--- Parameters: $from, $to (waves opening in the range), $team, $k.
+-- Suppression is decided over every team of the wave and only then narrowed to $team, so that a team hidden in
+-- the organisation view (to protect a smaller sibling) is hidden in its own run too; a team run returns the
+-- team's rows only (level 'team'), never the organisation's.
+-- Parameters: $from, $to (waves opening in the range), $team (NULL = the organisation and every team), $k.
 WITH answers AS (
     SELECT w.wave_id, w.name AS wave_name, w.opens_at, greatest(w.min_group_size, $k) AS k, r.team_id,
            q.dimension, coalesce(q.capability, '') AS item, r.response_id, a.numeric_value AS score
@@ -12,7 +15,6 @@ WITH answers AS (
     JOIN survey_questions q ON q.survey_id = w.survey_id AND q.question_id = a.question_id
     WHERE q.kind = 'likert' AND a.numeric_value IS NOT NULL AND q.dimension IS NOT NULL
       AND w.opens_at >= CAST($from AS TIMESTAMPTZ) AND w.opens_at < CAST($to AS TIMESTAMPTZ)
-      AND ($team IS NULL OR r.team_id = $team)
 ),
 groups AS (
     SELECT wave_id, any_value(wave_name) AS wave_name, any_value(opens_at) AS opens_at, any_value(k) AS k,
@@ -41,4 +43,5 @@ SELECT wave_id AS WaveId, wave_name AS WaveName, opens_at AS OpensAt, level AS L
        CASE WHEN NOT suppressed THEN mean END AS Mean,
        CASE WHEN NOT suppressed THEN 100 * favourable END AS FavourablePercent
 FROM scored
+WHERE $team IS NULL OR (level = 'team' AND team_id = $team)
 ORDER BY OpensAt, Dimension, Item, Level, TeamId NULLS FIRST;

@@ -1,10 +1,15 @@
 -- Platform NPS per survey wave, for the organisation and each team: %promoters (9–10) − %detractors (0–6) with
 -- n, the 95% margin of error (adjusted Wald, which covers better in small samples, with the finite-population
 -- correction when the audience's head count is known; the plain Wald margin alongside), and the change from the
--- previous wave of the same group with its z score (from the plain standard errors). Groups below k respondents are suppressed (see is_suppressed), and so is any change that
--- involves a suppressed group.
--- Parameters: $from, $to (waves opening in the range; earlier waves are read for the change), $team, $k (minimum
--- group size; a wave's own is used when larger).
+-- previous wave of the same group with its z score (from the plain standard errors). Groups below k respondents
+-- are suppressed with their smallest siblings (see is_suppressed), and so is any change that involves a
+-- suppressed group.
+-- Suppression is decided over every team of the wave and only then narrowed to $team: deciding it among the
+-- team's rows alone would show a team that the organisation view hides to protect a smaller sibling, and the
+-- organisation's total minus the shown teams would then give the small team away. A team run returns the team's
+-- rows only (level 'team'), never the organisation's.
+-- Parameters: $from, $to (waves opening in the range; earlier waves are read for the change), $team (NULL = the
+-- organisation and every team), $k (minimum group size; a wave's own is used when larger).
 WITH answers AS (
     SELECT w.wave_id, w.name AS wave_name, w.opens_at, greatest(w.min_group_size, $k) AS k, r.team_id, a.numeric_value AS score
     FROM survey_answers a
@@ -13,15 +18,13 @@ WITH answers AS (
     JOIN survey_questions q ON q.survey_id = w.survey_id AND q.question_id = a.question_id
     WHERE q.kind = 'nps' AND a.numeric_value IS NOT NULL
       AND w.opens_at < CAST($to AS TIMESTAMPTZ)
-      AND ($team IS NULL OR r.team_id = $team)
 ),
 audience AS (
     -- Head count the wave reached: engineers employed when it opened, per team and in all.
     SELECT w.wave_id, e.team_id, count(*) AS head_count
     FROM survey_waves w
     JOIN engineers e ON e.start_date <= CAST(w.opens_at AS DATE) AND (e.end_date IS NULL OR e.end_date > CAST(w.opens_at AS DATE))
-    WHERE ($team IS NULL OR e.team_id = $team)
-      AND (w.audience_team_ids IS NULL OR list_contains(w.audience_team_ids, e.team_id))
+    WHERE w.audience_team_ids IS NULL OR list_contains(w.audience_team_ids, e.team_id)
     GROUP BY GROUPING SETS ((w.wave_id), (w.wave_id, e.team_id))
 ),
 groups AS (
@@ -78,4 +81,5 @@ SELECT wave_id AS WaveId, wave_name AS WaveName, opens_at AS OpensAt, level AS L
             THEN (nps - previous_nps) / (100 * sqrt(se ^ 2 + previous_se ^ 2)) END AS ChangeZ
 FROM compared
 WHERE opens_at >= CAST($from AS TIMESTAMPTZ)
+  AND ($team IS NULL OR (level = 'team' AND team_id = $team))
 ORDER BY OpensAt, Level, TeamId NULLS FIRST;

@@ -1,13 +1,15 @@
 -- Survey response rate per wave, for the organisation and each team: responses ÷ engineers employed when the
 -- wave opened (in its audience). Teams with fewer than k responses are suppressed with their smallest siblings.
--- Parameters: $from, $to (waves opening in the range), $team, $k.
+-- Suppression is decided over every team of the wave and only then narrowed to $team, so that a team hidden in
+-- the organisation view (to protect a smaller sibling) is hidden in its own run too; a team run returns the
+-- team's rows only (level 'team'), never the organisation's.
+-- Parameters: $from, $to (waves opening in the range), $team (NULL = the organisation and every team), $k.
 WITH invited AS (
     SELECT w.wave_id, e.team_id, count(*) AS head_count
     FROM survey_waves w
     JOIN engineers e ON e.start_date <= CAST(w.opens_at AS DATE) AND (e.end_date IS NULL OR e.end_date > CAST(w.opens_at AS DATE))
     WHERE (w.audience_team_ids IS NULL OR list_contains(w.audience_team_ids, e.team_id))
       AND w.opens_at >= CAST($from AS TIMESTAMPTZ) AND w.opens_at < CAST($to AS TIMESTAMPTZ)
-      AND ($team IS NULL OR e.team_id = $team)
     GROUP BY ALL
 ),
 responded AS (
@@ -41,4 +43,5 @@ SELECT wave_id AS WaveId, wave_name AS WaveName, opens_at AS OpensAt, level AS L
        CASE WHEN NOT suppressed THEN CAST(n AS BIGINT) END AS Responses,
        CASE WHEN NOT suppressed THEN 100 * n / invited END AS RatePercent
 FROM scored
+WHERE $team IS NULL OR (level = 'team' AND team_id = $team)
 ORDER BY OpensAt, Level, TeamId NULLS FIRST;

@@ -69,8 +69,11 @@ internal static class MetricsTables
         }
 
         console.Write(table);
-        var scores = new Table().Title("DevEx (organisation)").AddColumns("Dimension", "Item", "Mean (1–5)", "Favourable");
-        foreach (var score in m.DevExScores.Where(s => s.Level == "organisation" && !s.Suppressed))
+        // A team run holds only the team's rows (suppression is decided on the organisation first), so the
+        // table shows that team under its own name.
+        var level = m.Team is null ? "organisation" : "team";
+        var scores = new Table().Title(m.Team is null ? "DevEx (organisation)" : $"DevEx (team {Markup.Escape(m.Team)})").AddColumns("Dimension", "Item", "Mean (1–5)", "Favourable");
+        foreach (var score in m.DevExScores.Where(s => s.Level == level && !s.Suppressed))
         {
             scores.AddRow(score.Dimension, score.Item ?? string.Empty, $"{score.Mean:0.00}", $"{score.FavourablePercent:0}%");
         }

@@ -283,7 +283,9 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         var journey = devEx.Where(d => d.Dimension == "journey" && d.Item is not null && (d.Level == "organisation" || listed(d.TeamId))).ToList();
         if (journey.Count > 0)
         {
-            const string description = "How each step of the path to production feels (mean of 1 = very painful to 5 = delightful), organisation first, then by team; a dash marks a group too small to report.";
+            // A team report's survey rows are the team's alone (no organisation row), so it does not promise one.
+            var description = "How each step of the path to production feels (mean of 1 = very painful to 5 = delightful), "
+                + (team is null ? "organisation first, then by team" : "for the team") + "; a dash marks a group too small to report.";
             var stages = Analytics.Core.Surveys.Templates.PathToProductionTemplate.Stages;
             var cells = journey.OrderBy(d => d.Level == "organisation" ? "" : name(d.TeamId), StringComparer.Ordinal).ThenBy(d => stages.ToList().IndexOf(d.Item!))
                 .Select(d => new ChartSpecs.Cell(d.Level == "organisation" ? "Organisation" : name(d.TeamId), StageLabel(d.Item!), d.Suppressed ? null : d.Mean)).ToList();

@@ -97,5 +97,16 @@ public sealed class MetricsFixture : IDisposable
         }
     }
 
+    /// <summary>Many rows of one table through a single appender, for tests that build hundreds of them.</summary>
+    public void WriteAll<T>(IEnumerable<T> rows)
+        where T : IStoredRow
+    {
+        using var appender = _keeper.CreateAppender(T.Table);
+        foreach (var row in rows)
+        {
+            row.AppendTo(appender.CreateRow());
+        }
+    }
+
     public void Dispose() => _keeper.Dispose();
 }

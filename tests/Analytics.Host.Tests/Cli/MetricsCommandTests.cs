@@ -48,7 +48,42 @@ public sealed class MetricsCommandTests : IAsyncLifetime, IDisposable
         Assert.True(exit == 0, error);
         Assert.Contains("Delivery (DORA)", output, StringComparison.Ordinal);
         Assert.Contains("payments", output, StringComparison.Ordinal);
+        Assert.Contains("DevEx (team payments)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("mobile", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Team_run_in_json_does_not_show_the_NPS_of_a_team_the_organisation_view_suppresses()
+    {
+        // The demo's 2026-Q3 wave has a team below k, so its smallest sibling is hidden with it in the
+        // organisation view; neither may reappear in its own run.
+        var (exit, output, error) = await CliProcess.RunAsync(_folder, "metrics", "--db", "demo.duckdb", "--quarter", "2026-Q3", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var organisation = JsonDocument.Parse(output);
+        var hidden = organisation.RootElement.GetProperty("nps").EnumerateArray()
+            .Where(n => n.GetProperty("level").GetString() == "team" && n.GetProperty("suppressed").GetBoolean())
+            .Select(n => (Wave: n.GetProperty("waveId").GetString(), Team: n.GetProperty("teamId").GetString()!)).ToList();
+        Assert.True(hidden.Count >= 2, "the demo wave should hide a small team and a sibling");
+
+        foreach (var team in hidden.Select(h => h.Team).Distinct())
+        {
+            (exit, output, error) = await CliProcess.RunAsync(_folder, "metrics", "--db", "demo.duckdb", "--quarter", "2026-Q3", "--team", team, "--format", "json");
+            Assert.True(exit == 0, error);
+            using var json = JsonDocument.Parse(output);
+            var shown = json.RootElement.GetProperty("nps").EnumerateArray()
+                .Where(n => hidden.Contains((n.GetProperty("waveId").GetString(), team)) && n.GetProperty("nps").ValueKind != JsonValueKind.Null);
+            Assert.Empty(shown);
+        }
+    }
+
+    [Fact]
+    public async Task Team_run_in_csv_labels_its_survey_rows_as_the_team()
+    {
+        var (exit, output, error) = await CliProcess.RunAsync(_folder, "metrics", "--db", "demo.duckdb", "--quarter", "2026-Q3", "--team", "payments", "--format", "csv");
+        Assert.True(exit == 0, error);
+        var survey = output.Trim().Split('\n').Select(l => l.Split(',')).Where(f => f[0] is "Nps" or "DevExScores" or "ResponseRates").ToList();
+        Assert.NotEmpty(survey);
+        Assert.All(survey, f => Assert.Equal(("team", "payments"), (f[1], f[2])));
     }
 
     [Fact]
