@@ -109,6 +109,18 @@ public sealed class SurveyImporterNewWaveTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Existing_wave_with_dates_but_no_template_or_survey_is_refused_saying_what_to_give()
+    {
+        await ImportAsync(Pulse, Export(Row("a", "2025-07-02 10:00:00")));
+        var before = Snapshot();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => ImportAsync(Pulse with { Template = null }, Export(Row("b", "2025-07-02 10:00:00"))));
+
+        Assert.Equal("Wave '2025-q3-pulse' exists; to import into it, leave out the options that describe a new wave, or give all of them: --template <name> or --survey <id>, with --opened and --closed.", error.Message);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
     public async Task Row_submitted_outside_the_new_waves_dates_is_a_dead_letter_and_the_rest_is_imported()
     {
         var result = await ImportAsync(Pulse, Export(Row("a", "2025-07-02 10:00:00"), Row("late", "2025-07-22 00:00:00"), Row("early", "2025-06-30 23:59:00")));
