@@ -1,2 +1,2 @@
 INSERT INTO survey_waves (wave_id, survey_id, name, opens_at, closes_at, is_anonymous, min_group_size, audience_team_ids, status)
-VALUES ($wave_id, $survey_id, $name, $opens_at, $closes_at, $is_anonymous, $min_group_size, $audience_team_ids, 'draft');
+VALUES ($wave_id, $survey_id, $name, $opens_at, $closes_at, $is_anonymous, $min_group_size, $audience_team_ids, $status);

@@ -21,7 +21,11 @@ public sealed class SurveyStore(PulseDatabase database) : IDisposable
 
     /// <summary>The survey, or null.</summary>
     public Task<Survey?> SurveyAsync(string surveyId, CancellationToken cancellationToken) =>
-        CachedAsync(("survey", surveyId), () => QuerySingleAsync<Survey>("surveys/survey", new { survey_id = surveyId }, cancellationToken));
+        CachedAsync(("survey", surveyId), async () =>
+        {
+            using var connection = await database.OpenAsync(cancellationToken);
+            return SurveyDefinitions.Survey(connection, surveyId, cancellationToken);
+        });
 
     /// <summary>The survey's questions in form order.</summary>
     public Task<IReadOnlyList<SurveyQuestion>> QuestionsAsync(string surveyId, CancellationToken cancellationToken) =>
@@ -81,7 +85,4 @@ public sealed class SurveyStore(PulseDatabase database) : IDisposable
         using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<T>(new CommandDefinition(SqlQueries.Get(query), parameters, cancellationToken: cancellationToken))).AsList();
     }
-
-    private async Task<T?> QuerySingleAsync<T>(string query, object parameters, CancellationToken cancellationToken) =>
-        (await QueryAsync<T>(query, parameters, cancellationToken)).SingleOrDefault();
 }

@@ -7,6 +7,10 @@ namespace Analytics.Core.Surveys;
 /// <summary>Reads stored waves and questions back into their records (DuckDB works synchronously underneath).</summary>
 public static class SurveyDefinitions
 {
+    /// <summary>The survey, or null.</summary>
+    public static Survey? Survey(IDbConnection connection, string surveyId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefault<Survey>(new CommandDefinition(SqlQueries.Get("surveys/survey"), new { survey_id = surveyId }, cancellationToken: cancellationToken));
+
     /// <summary>The wave, or null.</summary>
     public static SurveyWave? Wave(IDbConnection connection, string waveId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefault<WaveRow>(new CommandDefinition(SqlQueries.Get("surveys/wave"), new { wave_id = waveId }, cancellationToken: cancellationToken))?.ToWave();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Analytics.Core.Storage;
 using Analytics.Ingestion.Import;
 
@@ -11,23 +12,30 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var entity = new Argument<string>("entity") { Description = $"One of: {string.Join(", ", ImportableEntities.All.Keys)}, or survey (an export from another survey tool, with --wave)." };
+        var entity = new Argument<string>("entity") { Description = $"One of: {string.Join(", ", ImportableEntities.All.Keys)}, or survey (an export from another survey tool, with --wave; options for a new wave below)." };
         var file = new Argument<FileInfo>("file") { Description = $"The file: {RecordFileReader.Formats}. Field names are the table's columns (docs/data-model.md)." };
         var source = new Option<string>("--source") { Description = "Recorded as the rows' source.", DefaultValueFactory = _ => "file" };
-        var wave = new Option<string?>("--wave") { Description = "For survey: the wave whose questions the export's columns name." };
-        var zone = new Option<string>("--time-zone") { Description = "For survey: the zone of the export's times.", DefaultValueFactory = _ => "UTC" };
-        var command = new Command("import", "Import records from a file; bad records go to the dead-letter table and the rest are kept.") { entity, file, source, wave, zone };
+        var survey = new SurveyImportOptions();
+        var command = new Command("import", "Import records from a file; bad records go to the dead-letter table and the rest are kept.") { entity, file, source };
+        foreach (var option in survey.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var path = parse.GetValue(file)!.FullName;
+            var isSurvey = parse.GetValue(entity) == "survey";
+            var waveId = isSurvey ? parse.GetValue(survey.Wave) ?? throw new ArgumentException("Importing a survey export needs --wave <wave id>.") : null;
+            var zone = isSurvey ? survey.Zone(parse) : null;
+            var definition = isSurvey ? survey.Definition(parse, waveId!) : null;
             using var host = CliHost.Create(parse);
             var database = host.Services.GetRequiredService<PulseDatabase>();
             await using var connection = await database.OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
-            var path = parse.GetValue(file)!.FullName;
             var progress = new ForwardingProgress<long>(read => Console.Error.WriteLine($"Importing: {read:N0} records read"));
-            var result = parse.GetValue(entity) == "survey"
-                ? SurveyImporter.Import(connection, parse.GetValue(wave) ?? throw new ArgumentException("Importing a survey export needs --wave <wave id>."),
-                    path, TimeZoneInfo.FindSystemTimeZoneById(parse.GetValue(zone)!), cancellationToken)
+            var result = isSurvey
+                ? Report(await SurveyImporter.ImportAsync(connection, waveId!, path, zone!, definition, host.Services.GetRequiredService<TimeProvider>(), cancellationToken), definition)
                 : FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, progress, cancellationToken);
             Console.WriteLine($"{Path.GetFileName(path)}: {result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Rejected.Count:N0} rejected.");
             foreach (var rejected in result.Rejected.Take(ShownRejections))
@@ -43,5 +51,16 @@ internal static class ImportCommand
             return 0;
         });
         return command;
+    }
+
+    private static ImportResult Report(SurveyImportResult imported, HistoricalWave? definition)
+    {
+        if (imported.CreatedWave is { } wave && definition is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Created the closed wave '{wave.WaveId}' (\"{wave.Name}\", {definition.Opened:yyyy-MM-dd} to {definition.Closed:yyyy-MM-dd}) of survey '{wave.SurveyId}'."));
+        }
+
+        return imported.Stored;
     }
 }

@@ -36,13 +36,8 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         var draft = template.Survey("draft", now);
         using var connection = await database.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction();
-        var surveyId = await FreeSurveyIdAsync(connection, draft.Title, now, cancellationToken);
-        await connection.ExecuteAsync(Command("surveys/insert_survey", SurveyParameters(draft with { SurveyId = surveyId }), cancellationToken, transaction));
-        foreach (var question in template.Questions(surveyId))
-        {
-            await connection.ExecuteAsync(Command("surveys/insert_question", QuestionParameters(question), cancellationToken, transaction));
-        }
-
+        var surveyId = SurveyDefinitionWriter.FreeSurveyId(connection, draft.Title, now, cancellationToken);
+        SurveyDefinitionWriter.InsertSurvey(connection, transaction, draft with { SurveyId = surveyId }, template.Questions(surveyId), cancellationToken);
         transaction.Commit();
         store.Forget();
         return surveyId;
@@ -55,8 +50,8 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         description = Optional(description, "description", 1000);
         var now = clock.GetUtcNow();
         using var connection = await database.OpenAsync(cancellationToken);
-        var surveyId = await FreeSurveyIdAsync(connection, title, now, cancellationToken);
-        await connection.ExecuteAsync(Command("surveys/insert_survey", SurveyParameters(new Survey(surveyId, title, description, null, now)), cancellationToken));
+        var surveyId = SurveyDefinitionWriter.FreeSurveyId(connection, title, now, cancellationToken);
+        SurveyDefinitionWriter.InsertSurvey(connection, null, new Survey(surveyId, title, description, null, now), [], cancellationToken);
         store.Forget();
         return surveyId;
     }
@@ -68,8 +63,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         using var connection = await database.OpenAsync(cancellationToken);
         await EnsureEditableAsync(connection, surveyId, cancellationToken);
         var position = await connection.ExecuteScalarAsync<int>(Command("surveys/next_position", new { survey_id = surveyId }, cancellationToken));
-        await connection.ExecuteAsync(Command("surveys/insert_question",
-            QuestionParameters(question with { SurveyId = surveyId, QuestionId = $"q{position}", Position = position }), cancellationToken));
+        SurveyDefinitionWriter.InsertQuestion(connection, null, question with { SurveyId = surveyId, QuestionId = $"q{position}", Position = position }, cancellationToken);
         store.Forget();
     }
 
@@ -86,8 +80,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
             throw new SurveyAdminException("A question's kind cannot change; delete it and add a new one instead.");
         }
 
-        await connection.ExecuteAsync(Command("surveys/update_question",
-            QuestionParameters(question with { SurveyId = surveyId, QuestionId = questionId }), cancellationToken));
+        SurveyDefinitionWriter.UpdateQuestion(connection, question with { SurveyId = surveyId, QuestionId = questionId }, cancellationToken);
         store.Forget();
     }
 
@@ -107,21 +100,14 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     /// <summary>Creates a draft wave; returns its id.</summary>
     public async Task<string> CreateWaveAsync(string surveyId, WaveDraft draft, CancellationToken cancellationToken)
     {
-        var name = Required(draft.Name, "wave name", 100);
-        if (draft.ClosesAt <= draft.OpensAt)
-        {
-            throw new SurveyAdminException("The wave must close after it opens.");
-        }
-
-        if (draft.MinGroupSize < 3)
-        {
-            throw new SurveyAdminException("The smallest reported group (k) must be at least 3, or answers could be traced to people.");
-        }
-
         _ = await store.SurveyAsync(surveyId, cancellationToken) ?? throw new SurveyAdminException($"There is no survey '{surveyId}'.");
-        if ((await store.QuestionsAsync(surveyId, cancellationToken)).Count == 0)
+        var name = draft.Name.Trim();
+        var wave = new SurveyWave($"{surveyId}-{SurveyDefinitionWriter.Slug(name)}", surveyId, name, draft.OpensAt, draft.ClosesAt, draft.IsAnonymous,
+            draft.MinGroupSize, draft.AudienceTeamIds.Count == 0 ? null : draft.AudienceTeamIds, "draft");
+        var problem = SurveyWaveRules.Problem(wave, (await store.QuestionsAsync(surveyId, cancellationToken)).Count);
+        if (problem is not null)
         {
-            throw new SurveyAdminException("Add at least one question before creating a wave.");
+            throw new SurveyAdminException(problem);
         }
 
         var teams = (await store.TeamsAsync(cancellationToken)).Select(t => t.TeamId).ToHashSet(StringComparer.Ordinal);
@@ -131,21 +117,15 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
             throw new SurveyAdminException($"There is no team '{unknown}'.");
         }
 
-        var waveId = $"{surveyId}-{Slug(name)}";
-        if (await store.WaveAsync(waveId, cancellationToken) is not null)
+        if (await store.WaveAsync(wave.WaveId, cancellationToken) is not null)
         {
             throw new SurveyAdminException($"Survey '{surveyId}' already has a wave named '{name}'.");
         }
 
         using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(Command("surveys/insert_wave", new
-        {
-            wave_id = waveId, survey_id = surveyId, name, opens_at = draft.OpensAt, closes_at = draft.ClosesAt,
-            is_anonymous = draft.IsAnonymous, min_group_size = draft.MinGroupSize,
-            audience_team_ids = new ListParameter(draft.AudienceTeamIds.Count == 0 ? null : draft.AudienceTeamIds),
-        }, cancellationToken));
+        SurveyDefinitionWriter.InsertWave(connection, null, wave, cancellationToken);
         store.Forget();
-        return waveId;
+        return wave.WaveId;
     }
 
     /// <summary>Opens a draft wave: from its opening date it takes responses, and its questions are fixed.</summary>
@@ -261,18 +241,6 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         }
     }
 
-    private static async Task<string> FreeSurveyIdAsync(System.Data.IDbConnection connection, string title, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var stem = $"{Slug(title)}-{now:yyyy-MM-dd}";
-        for (var attempt = 1; ; attempt++)
-        {
-            var candidate = attempt == 1 ? stem : $"{stem}-{attempt}";
-            if (await connection.ExecuteScalarAsync<string?>(Command("surveys/survey", new { survey_id = candidate }, cancellationToken)) is null)
-            {
-                return candidate;
-            }
-        }
-    }
 
     private static SurveyQuestion Check(QuestionDraft draft)
     {
@@ -323,35 +291,8 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 
-    private static string Slug(string text)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in text.ToLowerInvariant())
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                slug.Append(c);
-            }
-            else if (slug.Length > 0 && slug[^1] != '-')
-            {
-                slug.Append('-');
-            }
-        }
 
-        var result = slug.ToString().Trim('-');
-        return result.Length == 0 ? "survey" : result[..Math.Min(result.Length, 40)].TrimEnd('-');
-    }
 
-    private static object SurveyParameters(Survey survey) => new
-    {
-        survey_id = survey.SurveyId, title = survey.Title, description = survey.Description, template = survey.Template, created_at = survey.CreatedAt,
-    };
-
-    private static object QuestionParameters(SurveyQuestion q) => new
-    {
-        survey_id = q.SurveyId, question_id = q.QuestionId, position = q.Position, kind = q.Kind, text = q.Text, help_text = q.HelpText,
-        required = q.Required, dimension = q.Dimension, capability = q.Capability, options = new ListParameter(q.Options), low_label = q.LowLabel, high_label = q.HighLabel,
-    };
 
     private static CommandDefinition Command(string query, object? parameters, CancellationToken cancellationToken, System.Data.IDbTransaction? transaction = null) =>
         new(SqlQueries.Get(query), parameters, transaction, cancellationToken: cancellationToken);

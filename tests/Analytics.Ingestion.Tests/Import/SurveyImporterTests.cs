@@ -22,10 +22,10 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public void Reimporting_an_export_changes_nothing()
+    public async Task Reimporting_an_export_changes_nothing()
     {
         var before = Responses();
-        var result = SurveyImporter.Import(_connection, "devex-2026-q2", Path.Combine(SamplePaths.Root, "surveys", "devex-2026-q2.csv"), TimeZoneInfo.Utc, CancellationToken.None);
+        var result = await ImportAsync("devex-2026-q2", Path.Combine(SamplePaths.Root, "surveys", "devex-2026-q2.csv"));
         Assert.Empty(result.Rejected);
         var inWave = _connection.QuerySingle<long>("SELECT count(*) FROM survey_responses WHERE wave_id = 'devex-2026-q2'");
         Assert.Equal((0L, inWave), (result.Inserted, result.Updated));
@@ -33,16 +33,16 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void Bad_rows_become_dead_letters_and_good_ones_are_added()
+    public async Task Bad_rows_become_dead_letters_and_good_ones_are_added()
     {
-        var path = Path.Combine(_folder, "late.csv");
+        var path = Path.Combine(_folder, "more.csv");
         File.WriteAllText(path, """
             Response ID,Submitted At,Team,nps,fl_local,fl_deploy,cl_docs,cl_debug,flow_focus,flow_goals,hours_lost
-            late-1,2026-05-20 10:00:00,Payments,9,4,4,4,4,4,4,1–2 hours
-            late-2,2026-05-20 10:00:00,Payments,12,4,4,4,4,4,4,1–2 hours
+            more-1,2026-05-12 10:00:00,Payments,9,4,4,4,4,4,4,1–2 hours
+            more-2,2026-05-12 10:00:00,Payments,12,4,4,4,4,4,4,1–2 hours
             """);
         var before = Responses();
-        var result = SurveyImporter.Import(_connection, "devex-2026-q2", path, TimeZoneInfo.Utc, CancellationToken.None);
+        var result = await ImportAsync("devex-2026-q2", path);
         Assert.Equal(1, result.Inserted);
         Assert.Equal("line 3: '12' is not a whole number from 0 to 10 for question 'nps'.", Assert.Single(result.Rejected).ToString());
         Assert.Equal(before + 1, Responses());
@@ -50,10 +50,25 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void Unknown_wave_is_named()
+    public async Task A_row_submitted_outside_the_waves_dates_becomes_a_dead_letter()
     {
-        var error = Assert.Throws<ArgumentException>(() => SurveyImporter.Import(_connection, "nope", "x.csv", TimeZoneInfo.Utc, CancellationToken.None));
-        Assert.Equal("There is no survey wave 'nope'.", error.Message);
+        // The demo wave devex-2026-q2 takes answers from 2026-05-04 until the end of 2026-05-15.
+        var path = Path.Combine(_folder, "late.csv");
+        File.WriteAllText(path, """
+            Response ID,Submitted At,Team,nps,fl_local,fl_deploy,cl_docs,cl_debug,flow_focus,flow_goals,hours_lost
+            late-1,2026-05-12 10:00:00,Payments,9,4,4,4,4,4,4,1–2 hours
+            late-2,2026-05-20 10:00:00,Payments,9,4,4,4,4,4,4,1–2 hours
+            """);
+        var result = await ImportAsync("devex-2026-q2", path);
+        Assert.Equal(1, result.Inserted);
+        Assert.Equal("line 3: submitted at '2026-05-20 10:00:00', outside the wave's dates, 2026-05-04 to 2026-05-15 (UTC).", Assert.Single(result.Rejected).ToString());
+    }
+
+    [Fact]
+    public async Task Unknown_wave_is_named_with_the_options_that_create_it()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => ImportAsync("nope", "x.csv"));
+        Assert.Equal("There is no survey wave 'nope'. To create it in the same run, add --template <name> or --survey <id>, with --opened and --closed.", error.Message);
     }
 
     public void Dispose()
@@ -61,6 +76,9 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
         _connection.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
+
+    private async Task<ImportResult> ImportAsync(string waveId, string path) =>
+        (await SurveyImporter.ImportAsync(_connection, waveId, path, TimeZoneInfo.Utc, null, TimeProvider.System, CancellationToken.None)).Stored;
 
     private long Responses() => _connection.QuerySingle<long>("SELECT count(*) FROM survey_responses");
 }

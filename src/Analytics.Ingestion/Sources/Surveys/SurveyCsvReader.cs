@@ -10,7 +10,8 @@ namespace Analytics.Ingestion.Sources.Surveys;
 /// Reads survey responses exported from another tool as CSV and maps them onto a wave's questions. The header
 /// needs <c>Team</c> and <c>Submitted At</c> columns; every other column must be a question of the survey, named
 /// by its id or its exact text. <c>Response ID</c>, when present, makes a re-import replace rather than duplicate.
-/// A bad row is reported with its line number and skipped; the other rows are kept.
+/// A bad row (including one submitted outside the wave's dates) is reported with its line number and skipped; the
+/// other rows are kept.
 /// </summary>
 public static class SurveyCsvReader
 {
@@ -112,6 +113,11 @@ public static class SurveyCsvReader
         }
 
         var submitted = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+        if (submitted < wave.OpensAt || submitted >= wave.ClosesAt)
+        {
+            throw new FormatException($"submitted at '{submittedText}', outside the wave's dates, {SurveyWaveDates.Describe(wave.OpensAt, wave.ClosesAt, zone)}.");
+        }
+
         var key = header.Contains("Response ID", StringComparer.OrdinalIgnoreCase) && Field("Response ID") is { Length: > 0 } id ? id : Encoding.UTF8.GetString(csv.RawRecord);
         var responseId = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{wave.WaveId}|{key}"))[..16]);
         var answers = new List<SurveyAnswer>();
