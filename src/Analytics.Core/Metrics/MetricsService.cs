@@ -140,7 +140,20 @@ public sealed class MetricsService
             inference_hours = _options.InferenceWindowHours,
         };
         var rows = await connection.QueryAsync<T>(new CommandDefinition(SqlQueries.Get($"metrics/{metric}"), parameters, cancellationToken: cancellationToken));
-        return rows.ToList();
+
+        // In a team run the rolled-up "organisation" row holds only that team's figures, which its team row already
+        // shows under the right label; keeping it would present the team as the organisation.
+        return query.Team is not null && GroupLevel<T>.Of is { } level
+            ? rows.Where(row => level(row) != "organisation").ToList()
+            : rows.ToList();
+    }
+
+    /// <summary>Reads a result row's <c>Level</c> (organisation, team, service), for the result types that have one.</summary>
+    private static class GroupLevel<T>
+    {
+        public static readonly Func<T, string?>? Of = typeof(T).GetProperty("Level") is { PropertyType: var type } property && type == typeof(string)
+            ? row => (string?)property.GetValue(row)
+            : null;
     }
 
     private static Task<string?> AnyTeamAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>

@@ -18,6 +18,9 @@ internal static class MetricsTables
         WriteOnboardingAndSupport(console, m);
     }
 
+    /// <summary>The level of the run's headline rows: the organisation's, or in a team run the team's (there is no organisation row).</summary>
+    private static string Rolled(QuarterlyMetrics m) => m.Team is null ? "organisation" : "team";
+
     private static void WriteDelivery(IAnsiConsole console, QuarterlyMetrics m)
     {
         var table = new Table().Title("Delivery (DORA)").AddColumns("Team", "Deploys", "Per day", "Frequency", "Lead time p50 / p90", "Change failure", "Recovery p50 / p90", "Rework", "Level");
@@ -40,8 +43,8 @@ internal static class MetricsTables
         }
 
         console.Write(table);
-        var notDeployed = m.LeadTime.Where(l => l.Level == "organisation").Sum(l => l.NotDeployed);
-        var unattributed = m.ChangeFailureRate.Where(c => c.Level == "organisation").Sum(c => c.UnattributedIncidents);
+        var notDeployed = m.LeadTime.Where(l => l.Level == Rolled(m)).Sum(l => l.NotDeployed);
+        var unattributed = m.ChangeFailureRate.Where(c => c.Level == Rolled(m)).Sum(c => c.UnattributedIncidents);
         console.MarkupLine(CultureInfo.InvariantCulture, "[grey]Changes merged but not deployed (none within the link window): {0:N0}. Incidents no deployment explains: {1:N0}.[/]", notDeployed, unattributed);
     }
 
@@ -71,7 +74,7 @@ internal static class MetricsTables
         console.Write(table);
         // A team run holds only the team's rows (suppression is decided on the organisation first), so the
         // table shows that team under its own name.
-        var level = m.Team is null ? "organisation" : "team";
+        var level = Rolled(m);
         var scores = new Table().Title(m.Team is null ? "DevEx (organisation)" : $"DevEx (team {Markup.Escape(m.Team)})").AddColumns("Dimension", "Item", "Mean (1–5)", "Favourable");
         foreach (var score in m.DevExScores.Where(s => s.Level == level && !s.Suppressed))
         {
@@ -83,7 +86,7 @@ internal static class MetricsTables
 
     private static void WriteAdoption(IAnsiConsole console, QuarterlyMetrics m)
     {
-        var org = m.Adoption.FirstOrDefault(a => a.Level == "organisation");
+        var org = m.Adoption.FirstOrDefault(a => a.Level == Rolled(m));
         var participation = m.ParticipatoryAdoption.Count > 0 ? m.ParticipatoryAdoption[0] : null;
         var retention = m.Retention.Count > 0 ? m.Retention[0] : null;
         var weekly = m.WeeklyActivity.Count == 0 ? 0 : m.WeeklyActivity.Average(w => w.ActiveTeams);
@@ -102,7 +105,7 @@ internal static class MetricsTables
 
     private static void WriteOnboardingAndSupport(IAnsiConsole console, QuarterlyMetrics m)
     {
-        var cohort = m.TimeToFirstDeploy.FirstOrDefault(t => t.Level == "organisation");
+        var cohort = m.TimeToFirstDeploy.FirstOrDefault(t => t.Level == Rolled(m));
         console.MarkupLine(cohort is null
             ? "[bold]Onboarding[/]: nobody started this quarter."
             : $"[bold]Onboarding[/]: {cohort.Starters} started; median {cohort.MedianDays:0} days to first deploy (p75 {cohort.P75Days:0}); {Percent(cohort.ShareWithin30Days)} within 30 days.");

@@ -91,7 +91,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
             themes,
             themes.Count == 0 ? (freeText.Count < k ? $"Fewer than {k} people answered the free-text questions this quarter, so no themes are shown." : $"No theme was shared by {k} or more people.") : null,
             AdoptionCharts(current),
-            AdoptionFigures(current),
+            AdoptionFigures(current, level),
             current.SupportCategories.OrderByDescending(c => c.EffortHours ?? 0).Take(5).ToList(),
             OnboardingCharts(current, devEx, Listed, Name, level, team),
             current.DevExScores.Count(s => s.Suppressed) + current.Nps.Count(s => s.Suppressed) + current.ResponseRates.Count(s => s.Suppressed),
@@ -234,10 +234,10 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         return charts;
     }
 
-    private static List<QuarterlyReport.Figure> AdoptionFigures(QuarterlyMetrics current)
+    private static List<QuarterlyReport.Figure> AdoptionFigures(QuarterlyMetrics current, string level)
     {
         var figures = new List<QuarterlyReport.Figure>();
-        if (current.Adoption.FirstOrDefault(a => a.Level == "organisation") is { } adoption)
+        if (current.Adoption.FirstOrDefault(a => a.Level == level) is { } adoption)
         {
             figures.Add(new("Services in production on the platform", $"{adoption.AdoptedServices} of {adoption.ActiveServices}{Share(adoption.ServiceShare)}"));
             figures.Add(new("Teams on the platform", $"{adoption.AdoptedTeams} of {adoption.ActiveTeams}{Share(adoption.TeamShare)}"));

@@ -161,6 +161,28 @@ public sealed class DeliveryRulesTests : IDisposable
     private static (long Deployments, long Failed) Service(IReadOnlyList<ChangeFailureRate> rows, string service) =>
         Assert.Single(rows, r => r.Level == "service" && r.ServiceId == service) is var row ? (row.Deployments, row.FailedDeployments) : default;
 
+    [Fact]
+    public async Task A_team_run_labels_its_figures_as_the_teams_and_has_no_organisation_row()
+    {
+        Load(
+            ("deployments", Deployment("d1", "pay-api", "2026-07-01T10:00:00Z")),
+            ("deployments", Deployment("d2", "search-api", "2026-07-01T11:00:00Z")),
+            ("incidents", Incident("i1", "pay-api", "2026-07-01T12:00:00Z", "2026-07-01T13:00:00Z")));
+
+        var metrics = new MetricsService(_store.Database, Microsoft.Extensions.Options.Options.Create(new MetricsOptions()));
+        var run = await metrics.QuarterAsync(Q3, "payments", CancellationToken.None);
+        var levels = typeof(QuarterlyMetrics).GetProperties()
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+            .SelectMany(p => ((System.Collections.IEnumerable)p.GetValue(run)!).Cast<object>())
+            .Select(row => row.GetType().GetProperty("Level")?.GetValue(row) as string)
+            .OfType<string>()
+            .ToList();
+        Assert.DoesNotContain("organisation", levels);
+        var team = Assert.Single(run.ChangeFailureRate, r => r.Level == "team");
+        Assert.Equal(("payments", 1L, 1L), (team.TeamId, team.Deployments, team.FailedDeployments));
+        Assert.Equal(1, Assert.Single(run.DeploymentFrequency, r => r.Level == "team").Deployments);
+    }
+
     public void Dispose() => _store.Dispose();
 
     private void Load(params (string Entity, Dictionary<string, string?> Fields)[] records) => _store.Load(records);
