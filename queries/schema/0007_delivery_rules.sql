@@ -17,6 +17,10 @@ INSERT INTO delivery_settings VALUES (1, NULL, NULL);
 -- of a retried pipeline points to it, and metrics count it once. NULL when no attempt of that commit succeeded.
 ALTER TABLE deployments ADD COLUMN release_id VARCHAR;
 
+-- The environment as the source named it; environment holds the normalised name derived from it, so a changed
+-- list of production names can be applied again, both ways.
+ALTER TABLE deployments ADD COLUMN source_environment VARCHAR;
+
 -- How a change's deployment_id was decided: 'source' (the record said so), 'sha' (a deployment of its commit),
 -- 'time' (the first release of its service after the merge, within the link window), NULL (not deployed).
 ALTER TABLE changes ADD COLUMN linked_by VARCHAR;

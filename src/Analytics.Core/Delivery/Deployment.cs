@@ -37,7 +37,10 @@ public sealed record Deployment(
     public DateTimeOffset IngestedAt { get; init; } = DateTimeOffset.UtcNow;
 
     /// <inheritdoc />
-    /// <remarks>The last column, release_id, is derived by <see cref="DeliveryLinker"/> after every load.</remarks>
+    /// <remarks>
+    /// The last columns, release_id and source_environment, are derived by <see cref="DeliveryLinker"/> after every
+    /// load: the environment is stored as given and normalised there, for every source alike.
+    /// </remarks>
     public void AppendTo(DuckDbAppenderRow row) =>
         row
             .AppendValue(DeploymentId)
@@ -53,6 +56,7 @@ public sealed record Deployment(
             .AppendValue(DeployedBy)
             .AppendValue(Source)
             .AppendValue(IngestedAt)
+            .AppendValue((string?)null)
             .AppendValue((string?)null)
             .EndRow();
 }

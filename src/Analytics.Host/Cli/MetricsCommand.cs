@@ -26,6 +26,7 @@ internal static class MetricsCommand
         {
             var which = Quarter.Parse(parse.GetValue(quarter)!);
             using var host = CliHost.Create(parse);
+            await CliHost.MigrateAsync(host, cancellationToken);
             var metrics = host.Services.GetRequiredService<MetricsService>();
             var teamId = parse.GetValue(team);
             if (teamId is not null)

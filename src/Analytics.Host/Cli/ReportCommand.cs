@@ -22,6 +22,7 @@ internal static class ReportCommand
             var teamId = parse.GetValue(team);
             var path = parse.GetValue(output) ?? $"pulse-{which}{(teamId is null ? "" : "-" + teamId)}.pdf";
             using var host = CliHost.Create(parse);
+            await CliHost.MigrateAsync(host, cancellationToken);
             var generator = host.Services.GetRequiredService<ReportGenerator>();
             var (report, timings) = await ProgressDisplay.RunAsync("Report", async progress =>
                 await generator.PdfAsync(which, teamId, path, new Progress<string>(stage =>

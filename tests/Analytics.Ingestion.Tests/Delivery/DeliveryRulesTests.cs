@@ -52,7 +52,11 @@ public sealed class DeliveryRulesTests : IDisposable
         // The service starts with a new setting: the stored row is normalised, and the change link re-derived.
         _store.Migrate(new MetricsOptions { ProductionEnvironments = ["production", "PRD-EU"] });
         Assert.Equal(1, OrganisationRow(await Metrics<DeploymentFrequency>("deployment_frequency")).Deployments);
-        Assert.Equal("production", _connection.QuerySingle<string>("SELECT environment FROM deployments"));
+        Assert.Equal(("production", "prd-eu"), _connection.QuerySingle<(string, string)>("SELECT environment, source_environment FROM deployments"));
+
+        // Taken out of the list again, the name no longer counts: the source's spelling was kept.
+        _store.Migrate(new MetricsOptions());
+        Assert.Equal(0, OrganisationRow(await Metrics<DeploymentFrequency>("deployment_frequency")).Deployments);
     }
 
     [Fact]
