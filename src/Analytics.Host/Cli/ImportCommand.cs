@@ -24,11 +24,12 @@ internal static class ImportCommand
             await using var connection = await database.OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
             var path = parse.GetValue(file)!.FullName;
+            var clock = host.Services.GetRequiredService<TimeProvider>();
             var progress = new ForwardingProgress<long>(read => Console.Error.WriteLine($"Importing: {read:N0} records read"));
             var result = parse.GetValue(entity) == "survey"
                 ? SurveyImporter.Import(connection, parse.GetValue(wave) ?? throw new ArgumentException("Importing a survey export needs --wave <wave id>."),
-                    path, TimeZoneInfo.FindSystemTimeZoneById(parse.GetValue(zone)!), cancellationToken)
-                : FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, progress, cancellationToken);
+                    path, TimeZoneInfo.FindSystemTimeZoneById(parse.GetValue(zone)!), clock, cancellationToken)
+                : FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, clock, progress, cancellationToken);
             Console.WriteLine($"{Path.GetFileName(path)}: {result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Rejected.Count:N0} rejected.");
             foreach (var rejected in result.Rejected.Take(ShownRejections))
             {

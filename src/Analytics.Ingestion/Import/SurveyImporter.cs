@@ -16,8 +16,11 @@ public static class SurveyImporter
     private static readonly ImportableEntity Responses = ImportableEntity.StoredOnly<SurveyResponse>("survey_responses");
     private static readonly ImportableEntity Answers = ImportableEntity.StoredOnly<SurveyAnswer>("survey_answers");
 
-    /// <summary>Imports the export; times without a zone are read in <paramref name="exportTimeZone"/>.</summary>
-    public static ImportResult Import(DuckDbConnection connection, string waveId, string path, TimeZoneInfo exportTimeZone, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports the export; times without a zone are read in <paramref name="exportTimeZone"/>, and the run is stamped
+    /// from <paramref name="clock"/>.
+    /// </summary>
+    public static ImportResult Import(DuckDbConnection connection, string waveId, string path, TimeZoneInfo exportTimeZone, TimeProvider clock, CancellationToken cancellationToken)
     {
         var wave = SurveyDefinitions.Wave(connection, waveId, cancellationToken)
             ?? throw new ArgumentException($"There is no survey wave '{waveId}'.");
@@ -38,7 +41,7 @@ public static class SurveyImporter
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var batch = new IngestionBatch("survey-export", "import");
+        var batch = new IngestionBatch("survey-export", "import", clock);
         foreach (var response in import.Responses)
         {
             batch.AddMapped(Responses, response);

@@ -15,7 +15,7 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _connection.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(_connection, CancellationToken.None);
         await new DemoDataLoader(NullLogger<DemoDataLoader>.Instance, TimeProvider.System).LoadAsync(_connection, SamplePaths.Root, CancellationToken.None);
     }
 
@@ -25,7 +25,7 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
     public void Reimporting_an_export_changes_nothing()
     {
         var before = Responses();
-        var result = SurveyImporter.Import(_connection, "devex-2026-q2", Path.Combine(SamplePaths.Root, "surveys", "devex-2026-q2.csv"), TimeZoneInfo.Utc, CancellationToken.None);
+        var result = SurveyImporter.Import(_connection, "devex-2026-q2", Path.Combine(SamplePaths.Root, "surveys", "devex-2026-q2.csv"), TimeZoneInfo.Utc, TimeProvider.System, CancellationToken.None);
         Assert.Empty(result.Rejected);
         var inWave = _connection.QuerySingle<long>("SELECT count(*) FROM survey_responses WHERE wave_id = 'devex-2026-q2'");
         Assert.Equal((0L, inWave), (result.Inserted, result.Updated));
@@ -42,7 +42,7 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
             late-2,2026-05-20 10:00:00,Payments,12,4,4,4,4,4,4,1–2 hours
             """);
         var before = Responses();
-        var result = SurveyImporter.Import(_connection, "devex-2026-q2", path, TimeZoneInfo.Utc, CancellationToken.None);
+        var result = SurveyImporter.Import(_connection, "devex-2026-q2", path, TimeZoneInfo.Utc, TimeProvider.System, CancellationToken.None);
         Assert.Equal(1, result.Inserted);
         Assert.Equal("line 3: '12' is not a whole number from 0 to 10 for question 'nps'.", Assert.Single(result.Rejected).ToString());
         Assert.Equal(before + 1, Responses());
@@ -52,7 +52,7 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
     [Fact]
     public void Unknown_wave_is_named()
     {
-        var error = Assert.Throws<ArgumentException>(() => SurveyImporter.Import(_connection, "nope", "x.csv", TimeZoneInfo.Utc, CancellationToken.None));
+        var error = Assert.Throws<ArgumentException>(() => SurveyImporter.Import(_connection, "nope", "x.csv", TimeZoneInfo.Utc, TimeProvider.System, CancellationToken.None));
         Assert.Equal("There is no survey wave 'nope'.", error.Message);
     }
 

@@ -6,9 +6,10 @@ namespace Analytics.Core.Storage.Migrations;
 
 /// <summary>
 /// Applies numbered migrations in order, each in its own transaction together with its row in
-/// <c>schema_migrations</c>, so a failed migration leaves no trace and applying twice is a no-op.
+/// <c>schema_migrations</c>, so a failed migration leaves no trace and applying twice is a no-op. The time each
+/// is recorded as applied comes from <paramref name="clock"/>.
 /// </summary>
-public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger)
+public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, TimeProvider clock)
 {
     private sealed record AppliedMigration(int Version, string Name, string Checksum);
 
@@ -57,7 +58,7 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger)
             connection.Execute(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
             connection.Execute(new CommandDefinition(
                 SqlQueries.Get("storage/record_migration"),
-                new { version = migration.Version, name = migration.Name, checksum = migration.Checksum },
+                new { version = migration.Version, name = migration.Name, checksum = migration.Checksum, applied_at = clock.GetUtcNow() },
                 transaction,
                 cancellationToken: cancellationToken));
             transaction.Commit();
