@@ -1,3 +1,3 @@
 UPDATE ingestion_runs
-SET finished_at = now(), status = $status, rows_inserted = $inserted, rows_updated = $updated, rows_rejected = $rejected, error = $error
+SET finished_at = $finished_at, status = $status, rows_inserted = $inserted, rows_updated = $updated, rows_rejected = $rejected, error = $error
 WHERE run_id = $run_id;

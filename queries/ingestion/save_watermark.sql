@@ -1,2 +1,2 @@
 INSERT OR REPLACE INTO ingestion_watermarks (source, stream, watermark, updated_at)
-VALUES ($source, $stream, $watermark, now());
+VALUES ($source, $stream, $watermark, $saved_at);

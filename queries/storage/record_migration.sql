@@ -1,2 +1,2 @@
 INSERT INTO schema_migrations (version, name, checksum, applied_at)
-VALUES ($version, $name, $checksum, now());
+VALUES ($version, $name, $checksum, $applied_at);

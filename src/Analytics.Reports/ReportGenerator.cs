@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Analytics.Core.Metrics;
 using Analytics.Reports.Building;
@@ -10,8 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace Analytics.Reports;
 
-/// <summary>Makes the quarterly report: gathers the data, draws the charts, writes the HTML and prints the PDF.</summary>
-public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts, ChromiumPdfPrinter printer, IOptions<ReportOptions> options)
+/// <summary>
+/// Makes the quarterly report: gathers the data, draws the charts, writes the HTML and prints the PDF, timing each
+/// step with <paramref name="clock"/>.
+/// </summary>
+public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts, ChromiumPdfPrinter printer, IOptions<ReportOptions> options, TimeProvider clock)
 {
     /// <summary>The report as an HTML page whose stylesheet is at <paramref name="stylesheet"/>, with its data.</summary>
     public async Task<(string Html, QuarterlyReport Report)> HtmlAsync(Quarter quarter, string? team, string stylesheet, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -30,7 +32,7 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
         printer.Browser();
         var (report, timings) = await BuildAsync(quarter, team, progress, cancellationToken);
         progress?.Report("Printing the PDF");
-        var clock = Stopwatch.StartNew();
+        var printing = clock.GetTimestamp();
         var folder = Directory.CreateTempSubdirectory("pulse-report-").FullName;
         try
         {
@@ -46,7 +48,7 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
             Directory.Delete(folder, recursive: true);
         }
 
-        return (report, timings with { Printing = clock.Elapsed });
+        return (report, timings with { Printing = clock.GetElapsedTime(printing) });
     }
 
     private async Task<(QuarterlyReport Report, ReportTimings Timings)> BuildAsync(Quarter quarter, string? team, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -55,7 +57,7 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
         progress?.Report($"Computing the metrics for {quarter}{(team is null ? "" : $" ({team})")}");
         var (report, queries, forecasting) = await builder.BuildAsync(definition, quarter, team, cancellationToken);
         progress?.Report("Drawing the charts");
-        var clock = Stopwatch.StartNew();
+        var drawing = clock.GetTimestamp();
         var all = report.Trends.Select(t => t.Chart).Concat(report.SentimentCharts).Concat(report.AdoptionCharts).Concat(report.OnboardingCharts).ToList();
         var svgs = await charts.RenderAsync(all.Select(c => c.Spec).ToList(), cancellationToken);
         for (var i = 0; i < all.Count; i++)
@@ -63,7 +65,7 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
             all[i].Svg = svgs[i];
         }
 
-        return (report, new ReportTimings(queries, forecasting, clock.Elapsed, TimeSpan.Zero));
+        return (report, new ReportTimings(queries, forecasting, clock.GetElapsedTime(drawing), TimeSpan.Zero));
     }
 
     /// <summary>

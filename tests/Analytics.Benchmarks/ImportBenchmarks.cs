@@ -26,7 +26,7 @@ public class ImportBenchmarks
         var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         _deployments = Enumerable.Range(0, Rows).Select(i => new Deployment(
             $"evt:{i}", $"service-{i % 600}", i % 2 == 0 ? "production" : "staging", $"{i:x40}", start.AddSeconds(i), start.AddSeconds(i + 300),
-            i % 20 == 0 ? "failure" : "success", false, i % 50 == 0, true, $"eng-{i % 2000}", "bench")).ToList();
+            i % 20 == 0 ? "failure" : "success", false, i % 50 == 0, true, $"eng-{i % 2000}", "bench") { IngestedAt = start }).ToList();
         _file = Path.Combine(_folder, "deployments.ndjson");
         using var writer = File.CreateText(_file);
         foreach (var d in _deployments)
@@ -43,7 +43,7 @@ public class ImportBenchmarks
         _connection?.Dispose();
         _connection = new DuckDbConnection("Data Source=:memory:");
         _connection.Open();
-        new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None).GetAwaiter().GetResult();
+        new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(_connection, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true, Description = "Raw appender, 1M deployments from memory")]
@@ -57,7 +57,7 @@ public class ImportBenchmarks
     }
 
     [Benchmark(Description = "analytics import: 1M deployment events from NDJSON")]
-    public long ImportNdjson() => FileImporter.Import(_connection!, "deployments", _file, "bench", null, CancellationToken.None).Inserted;
+    public long ImportNdjson() => FileImporter.Import(_connection!, "deployments", _file, "bench", TimeProvider.System, null, CancellationToken.None).Inserted;
 
     [GlobalCleanup]
     public void Cleanup()

@@ -17,7 +17,7 @@ public static class MemoryDatabase
     public static async Task<DuckDbConnection> OpenMigratedAsync()
     {
         var connection = Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(connection, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(connection, CancellationToken.None);
         return connection;
     }
 }

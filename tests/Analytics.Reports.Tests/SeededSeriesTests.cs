@@ -20,8 +20,8 @@ public sealed class SeededSeriesTests : IDisposable
         var database = new PulseDatabase(Options.Create(new DatabaseOptions { Path = Path.Combine(_folder, "seeded.duckdb") }));
         using (var connection = database.Open())
         {
-            await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(connection, CancellationToken.None);
-            new SyntheticOrgGenerator(new SeedOptions(60, 730, 42, new DateOnly(2026, 10, 1))).Generate(connection, false, null, CancellationToken.None);
+            await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(connection, CancellationToken.None);
+            new SyntheticOrgGenerator(new SeedOptions(60, 730, 42, new DateOnly(2026, 10, 1)), TimeProvider.System).Generate(connection, false, null, CancellationToken.None);
         }
 
         var metrics = new MetricsService(database, Options.Create(new MetricsOptions()));

@@ -31,7 +31,7 @@ public sealed class SurveyDatabase : IDisposable
         Options = Microsoft.Extensions.Options.Options.Create(new SurveyOptions());
         Database = new PulseDatabase(Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Path = Path.Combine(_folder, "surveys.duckdb") }));
         _keeper = Database.Open();
-        new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_keeper, CancellationToken.None).GetAwaiter().GetResult();
+        new MigrationRunner(NullLogger<MigrationRunner>.Instance, Clock).ApplyAsync(_keeper, CancellationToken.None).GetAwaiter().GetResult();
         Seed();
         Store = new SurveyStore(Database);
     }
@@ -60,12 +60,12 @@ public sealed class SurveyDatabase : IDisposable
     {
         var now = Clock.GetUtcNow();
         using var connection = Database.Open();
-        Append(connection, [new Team("payments", "Payments", null, false, "UTC", "test"), new Team("search", "Search", null, false, "UTC", "test")]);
-        Append(connection, Enumerable.Range(1, 12).Select(i =>
+        Append(connection, now, [new Team("payments", "Payments", null, false, "UTC", "test"), new Team("search", "Search", null, false, "UTC", "test")]);
+        Append(connection, now, Enumerable.Range(1, 12).Select(i =>
             new Engineer($"e{i}", $"Engineer {i}", $"e{i}@example.com", null, i <= 6 ? "payments" : "search", new DateOnly(2025, 1, 1), null, "test")).ToList());
-        Append(connection, [DevExPulseTemplate.Survey(SurveyId, now.AddDays(-30))]);
-        Append(connection, DevExPulseTemplate.Questions(SurveyId).ToList());
-        Append(connection,
+        Append(connection, now, [DevExPulseTemplate.Survey(SurveyId, now.AddDays(-30))]);
+        Append(connection, now, DevExPulseTemplate.Questions(SurveyId).ToList());
+        Append(connection, now,
         [
             new SurveyWave(OpenWave, SurveyId, "Open", now.AddDays(-2), now.AddDays(12), true, 5, null, "open"),
             new SurveyWave(NamedWave, SurveyId, "Named", now.AddDays(-2), now.AddDays(12), false, 5, null, "open"),
@@ -73,12 +73,12 @@ public sealed class SurveyDatabase : IDisposable
         ]);
     }
 
-    private static void Append<T>(DuckDbConnection connection, IReadOnlyList<T> rows) where T : IStoredRow
+    private static void Append<T>(DuckDbConnection connection, DateTimeOffset writtenAt, IReadOnlyList<T> rows) where T : IStoredRow
     {
         using var appender = connection.CreateAppender(T.Table);
         foreach (var row in rows)
         {
-            row.AppendTo(appender.CreateRow());
+            RowStamp.Apply(row, writtenAt).AppendTo(appender.CreateRow());
         }
     }
 }

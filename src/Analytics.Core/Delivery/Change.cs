@@ -36,13 +36,16 @@ public sealed record Change(
     string? Sha,
     string? DeploymentId,
     string Source,
-    DateTimeOffset? DeployedAt = null) : IStoredRow
+    DateTimeOffset? DeployedAt = null) : IStoredRow, IStampedRow<Change>
 {
     /// <inheritdoc />
     public static string Table => "changes";
 
-    /// <summary>When the row was written (UTC).</summary>
-    public DateTimeOffset IngestedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the row was written (UTC), stamped by its writer with <see cref="StampedAt"/>.</summary>
+    public DateTimeOffset? IngestedAt { get; init; }
+
+    /// <inheritdoc />
+    public Change StampedAt(DateTimeOffset writtenAt) => this with { IngestedAt = writtenAt };
 
     /// <inheritdoc />
     public void AppendTo(DuckDbAppenderRow row) =>

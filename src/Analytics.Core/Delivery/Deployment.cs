@@ -28,13 +28,16 @@ public sealed record Deployment(
     bool IsHotfix,
     bool ViaPlatform,
     string? DeployedBy,
-    string Source) : IStoredRow
+    string Source) : IStoredRow, IStampedRow<Deployment>
 {
     /// <inheritdoc />
     public static string Table => "deployments";
 
-    /// <summary>When the row was written (UTC).</summary>
-    public DateTimeOffset IngestedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the row was written (UTC), stamped by its writer with <see cref="StampedAt"/>.</summary>
+    public DateTimeOffset? IngestedAt { get; init; }
+
+    /// <inheritdoc />
+    public Deployment StampedAt(DateTimeOffset writtenAt) => this with { IngestedAt = writtenAt };
 
     /// <inheritdoc />
     /// <remarks>

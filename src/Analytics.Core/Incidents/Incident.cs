@@ -24,13 +24,16 @@ public sealed record Incident(
     DateTimeOffset? ResolvedAt,
     string? CausedByDeploymentId,
     string? CausedBySha,
-    string Source) : IStoredRow
+    string Source) : IStoredRow, IStampedRow<Incident>
 {
     /// <inheritdoc />
     public static string Table => "incidents";
 
-    /// <summary>When the row was written (UTC).</summary>
-    public DateTimeOffset IngestedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the row was written (UTC), stamped by its writer with <see cref="StampedAt"/>.</summary>
+    public DateTimeOffset? IngestedAt { get; init; }
+
+    /// <inheritdoc />
+    public Incident StampedAt(DateTimeOffset writtenAt) => this with { IngestedAt = writtenAt };
 
     /// <inheritdoc />
     public void AppendTo(DuckDbAppenderRow row) =>

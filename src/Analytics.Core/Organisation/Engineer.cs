@@ -20,13 +20,16 @@ public sealed record Engineer(
     string TeamId,
     DateOnly StartDate,
     DateOnly? EndDate,
-    string Source) : IStoredRow
+    string Source) : IStoredRow, IStampedRow<Engineer>
 {
     /// <inheritdoc />
     public static string Table => "engineers";
 
-    /// <summary>When the row was written (UTC).</summary>
-    public DateTimeOffset UpdatedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the row was written (UTC), stamped by its writer with <see cref="StampedAt"/>.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <inheritdoc />
+    public Engineer StampedAt(DateTimeOffset writtenAt) => this with { UpdatedAt = writtenAt };
 
     /// <inheritdoc />
     public void AppendTo(DuckDbAppenderRow row) =>

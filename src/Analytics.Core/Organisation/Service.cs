@@ -26,13 +26,16 @@ public sealed record Service(
     string? GoldenPathTemplate,
     DateOnly? CreatedOn,
     DateOnly? RetiredOn,
-    string Source) : IStoredRow
+    string Source) : IStoredRow, IStampedRow<Service>
 {
     /// <inheritdoc />
     public static string Table => "services";
 
-    /// <summary>When the row was written (UTC).</summary>
-    public DateTimeOffset UpdatedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the row was written (UTC), stamped by its writer with <see cref="StampedAt"/>.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <inheritdoc />
+    public Service StampedAt(DateTimeOffset writtenAt) => this with { UpdatedAt = writtenAt };
 
     /// <inheritdoc />
     public void AppendTo(DuckDbAppenderRow row) =>

@@ -16,13 +16,16 @@ public sealed record Team(
     string? ParentTeamId,
     bool IsPlatformTeam,
     string TimeZone,
-    string Source) : IStoredRow
+    string Source) : IStoredRow, IStampedRow<Team>
 {
     /// <inheritdoc />
     public static string Table => "teams";
 
-    /// <summary>When the row was written (UTC).</summary>
-    public DateTimeOffset UpdatedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the row was written (UTC), stamped by its writer with <see cref="StampedAt"/>.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <inheritdoc />
+    public Team StampedAt(DateTimeOffset writtenAt) => this with { UpdatedAt = writtenAt };
 
     /// <inheritdoc />
     public void AppendTo(DuckDbAppenderRow row) =>

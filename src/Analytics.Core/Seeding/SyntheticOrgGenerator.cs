@@ -8,22 +8,25 @@ namespace Analytics.Core.Seeding;
 /// Generates a realistic organisation deterministically from a seed: teams of varied size and DORA tier, their
 /// services and engineers (with new hires), deployments, changes with commits, incidents, work items, support
 /// requests to the platform team, and quarterly survey waves. Everything is written in one transaction through
-/// appenders, so a failed or cancelled run stores nothing.
+/// appenders, so a failed or cancelled run stores nothing. Rows are stamped as written at the time of
+/// <see cref="TimeProvider"/> when generating starts; the history itself ends at <see cref="SeedOptions.Until"/>.
 /// </summary>
 public sealed partial class SyntheticOrgGenerator
 {
     private const string Source = "seed";
     private readonly SeedOptions _options;
+    private readonly TimeProvider _clock;
     private readonly Random _random;
     private readonly DateOnly _start;
     private readonly Dictionary<string, long> _rows = new(StringComparer.Ordinal);
     private readonly List<TeamPlan> _teams = [];
 
-    /// <summary>Creates a generator for the given options.</summary>
-    public SyntheticOrgGenerator(SeedOptions options)
+    /// <summary>Creates a generator for the given options; <paramref name="clock"/> gives the time rows are written.</summary>
+    public SyntheticOrgGenerator(SeedOptions options, TimeProvider clock)
     {
         options.Validate();
         _options = options;
+        _clock = clock;
         _random = new Random(options.Seed);
         _start = options.Until.AddDays(-options.Days);
     }
@@ -41,7 +44,7 @@ public sealed partial class SyntheticOrgGenerator
             clear.ExecuteNonQuery();
         }
 
-        using (var writers = new Writers(connection, _rows))
+        using (var writers = new Writers(connection, _rows, _clock.GetUtcNow()))
         {
             progress?.Report(new SeedProgress("organisation", 0));
             PlanOrganisation(writers);
@@ -73,8 +76,8 @@ public sealed partial class SyntheticOrgGenerator
         return Convert.ToHexStringLower(bytes);
     }
 
-    /// <summary>One appender per table, all on the seeding transaction.</summary>
-    private sealed class Writers(DuckDbConnection connection, Dictionary<string, long> rows) : IDisposable
+    /// <summary>One appender per table, all on the seeding transaction; rows are stamped as written at <paramref name="writtenAt"/>.</summary>
+    private sealed class Writers(DuckDbConnection connection, Dictionary<string, long> rows, DateTimeOffset writtenAt) : IDisposable
     {
         private readonly Dictionary<string, DuckDbAppender> _appenders = new(StringComparer.Ordinal);
 
@@ -87,7 +90,7 @@ public sealed partial class SyntheticOrgGenerator
                 _appenders.Add(T.Table, appender);
             }
 
-            row.AppendTo(appender.CreateRow());
+            RowStamp.Apply(row, writtenAt).AppendTo(appender.CreateRow());
             rows[T.Table] = rows.GetValueOrDefault(T.Table) + 1;
         }
 

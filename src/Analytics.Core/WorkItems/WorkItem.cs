@@ -30,13 +30,16 @@ public sealed record WorkItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset? FirstResponseAt,
     DateTimeOffset? ResolvedAt,
-    string Source) : IStoredRow
+    string Source) : IStoredRow, IStampedRow<WorkItem>
 {
     /// <inheritdoc />
     public static string Table => "work_items";
 
-    /// <summary>When the row was written (UTC).</summary>
-    public DateTimeOffset IngestedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the row was written (UTC), stamped by its writer with <see cref="StampedAt"/>.</summary>
+    public DateTimeOffset? IngestedAt { get; init; }
+
+    /// <inheritdoc />
+    public WorkItem StampedAt(DateTimeOffset writtenAt) => this with { IngestedAt = writtenAt };
 
     /// <inheritdoc />
     public void AppendTo(DuckDbAppenderRow row) =>

@@ -33,10 +33,11 @@ internal static class ImportCommand
             var database = host.Services.GetRequiredService<PulseDatabase>();
             await using var connection = await database.OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
+            var clock = host.Services.GetRequiredService<TimeProvider>();
             var progress = new ForwardingProgress<long>(read => Console.Error.WriteLine($"Importing: {read:N0} records read"));
             var result = isSurvey
-                ? Report(await SurveyImporter.ImportAsync(connection, waveId!, path, zone!, definition, host.Services.GetRequiredService<TimeProvider>(), cancellationToken), definition)
-                : FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, progress, cancellationToken);
+                ? Report(await SurveyImporter.ImportAsync(connection, waveId!, path, zone!, definition, clock, cancellationToken), definition)
+                : FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, clock, progress, cancellationToken);
             Console.WriteLine($"{Path.GetFileName(path)}: {result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Rejected.Count:N0} rejected.");
             foreach (var rejected in result.Rejected.Take(ShownRejections))
             {

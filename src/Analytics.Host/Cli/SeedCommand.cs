@@ -21,10 +21,11 @@ internal static class SeedCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new SeedOptions(parse.GetValue(engineers), parse.GetValue(days), parse.GetValue(seed),
-                parse.GetValue(until) ?? DateOnly.FromDateTime(DateTime.UtcNow));
-            options.Validate();
             using var host = CliHost.Create(parse);
+            var clock = host.Services.GetRequiredService<TimeProvider>();
+            var options = new SeedOptions(parse.GetValue(engineers), parse.GetValue(days), parse.GetValue(seed),
+                parse.GetValue(until) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            options.Validate();
             var database = host.Services.GetRequiredService<PulseDatabase>();
             await using var connection = await database.OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(connection, cancellationToken);
@@ -34,7 +35,7 @@ internal static class SeedCommand
                 throw new ArgumentException($"{database.Path} already holds data ({existing}). Add --replace to empty it first, or use --db to seed another file.");
             }
 
-            var generator = new SyntheticOrgGenerator(options);
+            var generator = new SyntheticOrgGenerator(options, clock);
             var summary = await ProgressDisplay.RunAsync("Seeding", progress => Task.Run(
                 () => generator.Generate(connection, !existing.IsEmpty, new ForwardingProgress<SeedProgress>(p => progress.Report((p.Stage, p.Fraction))), cancellationToken),
                 cancellationToken));

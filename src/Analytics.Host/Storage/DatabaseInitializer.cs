@@ -12,6 +12,7 @@ internal sealed partial class DatabaseInitializer(
     MigrationRunner migrations,
     DemoDataLoader demoData,
     IOptions<DemoDataOptions> demoOptions,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>What initialisation did.</summary>
@@ -20,7 +21,7 @@ internal sealed partial class DatabaseInitializer(
     public async Task<Outcome> InitializeAsync(DuckDbConnection connection, bool loadDemoData, CancellationToken cancellationToken)
     {
         var applied = await migrations.ApplyAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("ingestion/mark_interrupted_runs"), cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("ingestion/mark_interrupted_runs"), new { finished_at = clock.GetUtcNow() }, cancellationToken: cancellationToken));
         var counts = await DatabaseStatistics.CountAsync(connection, cancellationToken);
         if (!counts.IsEmpty || !loadDemoData || !demoOptions.Value.LoadWhenEmpty)
         {

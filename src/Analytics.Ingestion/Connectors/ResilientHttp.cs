@@ -6,9 +6,10 @@ namespace Analytics.Ingestion.Connectors;
 /// Sends a source API request and retries what is transient — 5xx, 429, timeouts, dropped connections — with
 /// exponential backoff and jitter, waiting as long as a <c>Retry-After</c> header asks. 401, 403 and 404 fail at
 /// once with a message that says what to fix — except a 403 or 429 that reports an exhausted rate limit
-/// (<c>X-RateLimit-Remaining: 0</c>), which waits until <c>X-RateLimit-Reset</c> when that is soon enough.
+/// (<c>X-RateLimit-Remaining: 0</c>), which waits until <c>X-RateLimit-Reset</c> when that is soon enough. Resets and
+/// <c>Retry-After</c> dates are read against <paramref name="clock"/>, which also times every wait.
 /// </summary>
-public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSpan? baseDelay = null, TimeSpan? longestRateLimitWait = null)
+public sealed class ResilientHttp(HttpClient client, TimeProvider clock, int maxAttempts = 5, TimeSpan? baseDelay = null, TimeSpan? longestRateLimitWait = null)
 {
     private readonly TimeSpan _baseDelay = baseDelay ?? TimeSpan.FromSeconds(1);
     private readonly TimeSpan _longestRateLimitWait = longestRateLimitWait ?? TimeSpan.FromMinutes(15);
@@ -39,13 +40,13 @@ public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSp
                 var status = (int)response.StatusCode;
                 if (status is 403 or 429 && RateLimitReset(response) is { } reset && attempt < maxAttempts)
                 {
-                    var until = reset - DateTimeOffset.UtcNow;
+                    var until = reset - clock.GetUtcNow();
                     if (until > _longestRateLimitWait)
                     {
                         throw new SourceRequestException($"{source}'s rate limit is used up until {reset:u}; run again after that, or use a token with a higher limit.");
                     }
 
-                    await Task.Delay(until > TimeSpan.Zero ? until : TimeSpan.Zero, cancellationToken);
+                    await Task.Delay(until > TimeSpan.Zero ? until : TimeSpan.Zero, clock, cancellationToken);
                     continue;
                 }
 
@@ -59,7 +60,7 @@ public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSp
                     throw new SourceRequestException($"{source} answered {status} {response.ReasonPhrase} to {message.RequestUri} after {attempt} attempt(s).");
                 }
 
-                wait = response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date - DateTimeOffset.UtcNow);
+                wait = response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date - clock.GetUtcNow());
             }
             catch (HttpRequestException) when (attempt < maxAttempts)
             {
@@ -74,7 +75,7 @@ public sealed class ResilientHttp(HttpClient client, int maxAttempts = 5, TimeSp
                 throw new SourceRequestException($"{source} could not be reached after {attempt} attempt(s): {error.Message}");
             }
 
-            await Task.Delay(wait is { } asked && asked >= TimeSpan.Zero ? asked : Backoff(attempt), cancellationToken);
+            await Task.Delay(wait is { } asked && asked >= TimeSpan.Zero ? asked : Backoff(attempt), clock, cancellationToken);
         }
     }
 

@@ -29,12 +29,12 @@ public static class Watermarks
         return (saved is null ? newest : newest.AddHours(-overlapHours), newest);
     }
 
-    /// <summary>Saves watermarks; call from the batch's in-transaction step.</summary>
-    public static void Save(IDbConnection connection, string source, IReadOnlyDictionary<string, DateTimeOffset> streams)
+    /// <summary>Saves watermarks as of <paramref name="savedAt"/>; call from the batch's in-transaction step.</summary>
+    public static void Save(IDbConnection connection, string source, IReadOnlyDictionary<string, DateTimeOffset> streams, DateTimeOffset savedAt)
     {
         foreach (var (stream, watermark) in streams)
         {
-            connection.Execute(SqlQueries.Get("ingestion/save_watermark"), new { source, stream, watermark = watermark.ToString("O", CultureInfo.InvariantCulture) });
+            connection.Execute(SqlQueries.Get("ingestion/save_watermark"), new { source, stream, watermark = watermark.ToString("O", CultureInfo.InvariantCulture), saved_at = savedAt });
         }
     }
 }

@@ -47,16 +47,17 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
             .Select(issue => JiraIssueMapper.Map(issue, catalog.TeamByJiraProject, catalog.TeamByName))
             .ToList();
 
+        var now = clock.GetUtcNow();
         using var transaction = connection.BeginTransaction();
-        Append(connection, catalog.Teams);
-        Append(connection, catalog.Services);
-        Append(connection, catalog.Capabilities);
-        Append(connection, catalog.Engineers);
-        Append(connection, deployments);
-        Append(connection, changes);
-        Append(connection, incidents);
-        Append(connection, workItems);
-        LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog, clock.GetUtcNow());
+        Append(connection, catalog.Teams, now);
+        Append(connection, catalog.Services, now);
+        Append(connection, catalog.Capabilities, now);
+        Append(connection, catalog.Engineers, now);
+        Append(connection, deployments, now);
+        Append(connection, changes, now);
+        Append(connection, incidents, now);
+        Append(connection, workItems, now);
+        LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog, now);
         DeliveryLinker.Relink(connection, null);
 
         transaction.Commit();
@@ -114,17 +115,17 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
             var opens = import.Responses.Min(r => r.SubmittedAt);
             var closes = import.Responses.Max(r => r.SubmittedAt).AddDays(1);
             firstWave = opens < firstWave ? opens : firstWave;
-            Append(connection, [provisional with { OpensAt = opens, ClosesAt = closes }]);
-            Append(connection, import.Responses);
-            Append(connection, import.Answers);
+            Append(connection, [provisional with { OpensAt = opens, ClosesAt = closes }], now);
+            Append(connection, import.Responses, now);
+            Append(connection, import.Answers, now);
         }
 
-        Append(connection, [DevExPulseTemplate.Survey(surveyId, firstWave.AddDays(-7))]);
-        Append(connection, questions);
+        Append(connection, [DevExPulseTemplate.Survey(surveyId, firstWave.AddDays(-7))], now);
+        Append(connection, questions, now);
 
         // An open anonymous wave, so a fresh install has a survey to answer at /s/open/devex-pulse-now.
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        Append(connection, [new SurveyWave($"{surveyId}-now", surveyId, "Current pulse", today.AddDays(-1), today.AddDays(28), true, 5, null, "open")]);
+        Append(connection, [new SurveyWave($"{surveyId}-now", surveyId, "Current pulse", today.AddDays(-1), today.AddDays(28), true, 5, null, "open")], now);
     }
 
     private static string WaveName(string waveId)
@@ -133,13 +134,14 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         return parts.Length >= 3 ? $"{parts[^2]} {parts[^1].ToUpperInvariant()}" : waveId;
     }
 
-    private static void Append<T>(DuckDbConnection connection, IEnumerable<T> rows)
+    /// <summary>Appends rows, stamped as written at <paramref name="writtenAt"/> where they carry such a time.</summary>
+    private static void Append<T>(DuckDbConnection connection, IEnumerable<T> rows, DateTimeOffset writtenAt)
         where T : IStoredRow
     {
         using var appender = connection.CreateAppender(T.Table);
         foreach (var row in rows)
         {
-            row.AppendTo(appender.CreateRow());
+            RowStamp.Apply(row, writtenAt).AppendTo(appender.CreateRow());
         }
     }
 

@@ -9,8 +9,11 @@ namespace Analytics.Ingestion.Import;
 /// </summary>
 public static class FileImporter
 {
-    /// <summary>Imports the file; <paramref name="progress"/> receives the number of records read so far.</summary>
-    public static ImportResult Import(DuckDbConnection connection, string entityName, string path, string source, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports the file, stamping the run and its rows from <paramref name="clock"/>; <paramref name="progress"/>
+    /// receives the number of records read so far.
+    /// </summary>
+    public static ImportResult Import(DuckDbConnection connection, string entityName, string path, string source, TimeProvider clock, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         if (!ImportableEntities.All.TryGetValue(entityName, out var entity))
         {
@@ -22,7 +25,7 @@ public static class FileImporter
             throw new FileNotFoundException($"There is no file {path}.", path);
         }
 
-        var batch = new IngestionBatch(source, "import");
+        var batch = new IngestionBatch(source, "import", clock);
         return batch.RunAsync(connection, () =>
         {
             long read = 0;

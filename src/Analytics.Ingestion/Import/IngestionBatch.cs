@@ -8,9 +8,10 @@ namespace Analytics.Ingestion.Import;
 /// <summary>
 /// Records gathered for one ingestion run, possibly of several entities, stored together: rows upserted by key,
 /// rejected records as dead letters, the run's outcome — all in one transaction, so a failure stores nothing and a
-/// retry is safe.
+/// retry is safe. Every time it stores — rows' ingestion time, the run's start and end, dead letters — comes from
+/// <paramref name="clock"/>.
 /// </summary>
-public sealed class IngestionBatch(string source, string trigger)
+public sealed class IngestionBatch(string source, string trigger, TimeProvider clock)
 {
     private readonly Dictionary<ImportableEntity, List<object>> _rows = [];
     private readonly List<(string Entity, RejectedRecord Record)> _rejected = [];
@@ -34,7 +35,10 @@ public sealed class IngestionBatch(string source, string trigger)
         }
     }
 
-    /// <summary>Adds a row already mapped from a source's own shape (a webhook payload, an API page).</summary>
+    /// <summary>
+    /// Adds a row already mapped from a source's own shape (a webhook payload, an API page), stamped with the time it
+    /// is taken in.
+    /// </summary>
     public void AddMapped(ImportableEntity entity, object row)
     {
         if (!_rows.TryGetValue(entity, out var rows))
@@ -42,7 +46,7 @@ public sealed class IngestionBatch(string source, string trigger)
             _rows[entity] = rows = [];
         }
 
-        rows.Add(row);
+        rows.Add(RowStamp.Apply(row, clock.GetUtcNow()));
     }
 
     /// <summary>How many rows have been added (mapped) so far.</summary>
@@ -94,7 +98,7 @@ public sealed class IngestionBatch(string source, string trigger)
     private Guid Start(DuckDbConnection connection)
     {
         var runId = Guid.NewGuid();
-        connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source, trigger });
+        connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source, trigger, started_at = clock.GetUtcNow() });
         return runId;
     }
 
@@ -109,7 +113,7 @@ public sealed class IngestionBatch(string source, string trigger)
 
         var stored = byEntity.Values.Aggregate(new UpsertResult(0, 0), (total, one) => total + one);
 
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         using (var deadLetters = connection.CreateAppender(DeadLetter.Table))
         {
             foreach (var (entity, record) in _rejected)
@@ -136,6 +140,7 @@ public sealed class IngestionBatch(string source, string trigger)
             _ => null,
         }).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-    private static void Finish(DuckDbConnection connection, Guid runId, string status, UpsertResult stored, long rejected, string? error) =>
-        connection.Execute(SqlQueries.Get("ingestion/finish_run"), new { run_id = runId, status, inserted = stored.Inserted, updated = stored.Updated, rejected, error });
+    private void Finish(DuckDbConnection connection, Guid runId, string status, UpsertResult stored, long rejected, string? error) =>
+        connection.Execute(SqlQueries.Get("ingestion/finish_run"),
+            new { run_id = runId, status, inserted = stored.Inserted, updated = stored.Updated, rejected, error, finished_at = clock.GetUtcNow() });
 }

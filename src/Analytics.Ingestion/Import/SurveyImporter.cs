@@ -53,7 +53,7 @@ public static partial class SurveyImporter
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var batch = new IngestionBatch("survey-export", "import");
+        var batch = new IngestionBatch("survey-export", "import", clock);
         foreach (var response in import.Responses)
         {
             batch.AddMapped(Responses, response);

@@ -14,7 +14,7 @@ namespace Analytics.Ingestion.Webhooks;
 /// one ingestion run in one transaction, and each caller is answered only after that commit. So concurrent
 /// deliveries never conflict, and many small ones cost one commit instead of many.
 /// </summary>
-public sealed class EventIngestor(PulseDatabase database) : BackgroundService
+public sealed class EventIngestor(PulseDatabase database, TimeProvider clock) : BackgroundService
 {
     private static readonly Dictionary<string, string> EntityOfType = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -32,7 +32,7 @@ public sealed class EventIngestor(PulseDatabase database) : BackgroundService
     /// <summary>Parses and stores a body; returns how many events were stored and which were refused, once committed.</summary>
     public Task<(long Stored, IReadOnlyList<RejectedRecord> Rejected)> IngestAsync(byte[] body, CancellationToken cancellationToken)
     {
-        var batch = new IngestionBatch("webhook", "webhook");
+        var batch = new IngestionBatch("webhook", "webhook", clock);
         var line = 0;
         foreach (var text in Encoding.UTF8.GetString(body).Split('\n'))
         {
@@ -86,7 +86,7 @@ public sealed class EventIngestor(PulseDatabase database) : BackgroundService
                 return;
             }
 
-            var run = new IngestionBatch("webhook", "webhook");
+            var run = new IngestionBatch("webhook", "webhook", clock);
             foreach (var delivery in deliveries)
             {
                 run.AddFrom(delivery.Events);

@@ -12,7 +12,7 @@ namespace Analytics.Ingestion.Webhooks;
 /// <c>pull_request</c> (action closed) becomes a change. The repository's <c>full_name</c> finds the service; a
 /// delivery for a repository the catalog does not know is kept as a dead letter.
 /// </summary>
-public sealed class GitHubWebhookIngestor(PulseDatabase database) : IDisposable
+public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -41,7 +41,7 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database) : IDisposable
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var batch = new IngestionBatch("github", "webhook");
+            var batch = new IngestionBatch("github", "webhook", clock);
             string outcome;
             try
             {

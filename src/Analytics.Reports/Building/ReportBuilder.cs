@@ -25,7 +25,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
     /// <summary>Builds the report; also returns the time spent in queries and in forecasting.</summary>
     public async Task<(QuarterlyReport Report, TimeSpan Queries, TimeSpan Forecasting)> BuildAsync(ReportDefinition definition, Quarter quarter, string? team, CancellationToken cancellationToken)
     {
-        var queryClock = System.Diagnostics.Stopwatch.StartNew();
+        var queryStart = clock.GetTimestamp();
         if (team is not null)
         {
             await metrics.EnsureTeamExistsAsync(team, cancellationToken);
@@ -52,8 +52,8 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
                 .ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
         }
 
-        var queries = queryClock.Elapsed;
-        var forecastClock = System.Diagnostics.Stopwatch.StartNew();
+        var queries = clock.GetElapsedTime(queryStart);
+        var forecastStart = clock.GetTimestamp();
         var level = team is null ? "organisation" : "team";
         bool Mine(string rowLevel, string? rowTeam) => rowLevel == level && (team is null || rowTeam == team);
         var months = Enumerable.Range(0, 3 * definition.HistoryQuarters).Select(historyStart.AddMonths).ToList();
@@ -65,7 +65,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
             Trend("Change failure rate", "%", months, future, definition, (await failures).Where(r => Mine(r.Level, r.TeamId) && r.Deployments > 0).ToDictionary(r => r.PeriodStart, r => (double?)(100 * r.Rate))),
             Trend("Median recovery time", "hours", months, future, definition, (await recovery).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => r.MedianHours)),
         };
-        var forecasting = forecastClock.Elapsed;
+        var forecasting = clock.GetElapsedTime(forecastStart);
 
         var k = metricsOptions.Value.MinimumGroupSize;
         var listed = definition.Teams.Count == 0 ? null : definition.Teams.ToHashSet(StringComparer.Ordinal);

@@ -32,7 +32,7 @@ public static class ReportTimingRun
         var reportOptions = Options.Create(new ReportOptions { Definition = definition });
         var metrics = new MetricsService(database, metricsOptions);
         var generator = new ReportGenerator(new ReportBuilder(database, metrics, metricsOptions, reportOptions, TimeProvider.System),
-            new ChartRenderer(reportOptions), new ChromiumPdfPrinter(reportOptions), reportOptions);
+            new ChartRenderer(reportOptions), new ChromiumPdfPrinter(reportOptions), reportOptions, TimeProvider.System);
         var quarter = new Quarter(2026, 3);
         var pdf = Path.Combine(folder, "report.pdf");
 

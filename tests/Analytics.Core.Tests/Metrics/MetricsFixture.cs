@@ -16,6 +16,7 @@ namespace Analytics.Core.Tests.Metrics;
 /// </summary>
 public sealed class MetricsFixture : IDisposable
 {
+    private static readonly DateTimeOffset WrittenAt = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly DuckDbConnection _keeper;
     private int _sequence;
 
@@ -24,7 +25,7 @@ public sealed class MetricsFixture : IDisposable
         var name = $":memory:metrics-{Guid.NewGuid():N}";
         Database = new PulseDatabase(Options.Create(new DatabaseOptions { Path = name }));
         _keeper = Database.Open();
-        new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_keeper, CancellationToken.None).GetAwaiter().GetResult();
+        new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(_keeper, CancellationToken.None).GetAwaiter().GetResult();
         Metrics = new MetricsService(Database, Options.Create(options ?? new MetricsOptions()));
     }
 
@@ -104,7 +105,7 @@ public sealed class MetricsFixture : IDisposable
         using var appender = _keeper.CreateAppender(T.Table);
         foreach (var row in rows)
         {
-            row.AppendTo(appender.CreateRow());
+            RowStamp.Apply(row, WrittenAt).AppendTo(appender.CreateRow());
         }
     }
 

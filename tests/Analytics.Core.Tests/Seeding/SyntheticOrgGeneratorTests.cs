@@ -22,7 +22,7 @@ public sealed class SyntheticOrgGeneratorTests
     public async Task Organisation_has_the_requested_head_count_and_every_reference_resolves()
     {
         using var connection = await MemoryDatabase.OpenMigratedAsync();
-        var summary = new SyntheticOrgGenerator(new SeedOptions(120, 180, 3, Until)).Generate(connection, false, null, CancellationToken.None);
+        var summary = new SyntheticOrgGenerator(new SeedOptions(120, 180, 3, Until), TimeProvider.System).Generate(connection, false, null, CancellationToken.None);
 
         Assert.Equal(120, connection.QuerySingle<long>("SELECT count(*) FROM engineers"));
         Assert.Equal(summary.RowsByTable["deployments"], connection.QuerySingle<long>("SELECT count(*) FROM deployments"));
@@ -38,7 +38,7 @@ public sealed class SyntheticOrgGeneratorTests
     public async Task Distributions_follow_the_team_tiers()
     {
         using var connection = await MemoryDatabase.OpenMigratedAsync();
-        new SyntheticOrgGenerator(new SeedOptions(400, 180, 11, Until)).Generate(connection, false, null, CancellationToken.None);
+        new SyntheticOrgGenerator(new SeedOptions(400, 180, 11, Until), TimeProvider.System).Generate(connection, false, null, CancellationToken.None);
 
         // Teams cluster by delivery performance: the fastest quarter of teams deploys far more often, with far
         // shorter lead times, than the slowest quarter.
@@ -69,7 +69,7 @@ public sealed class SyntheticOrgGeneratorTests
     public async Task New_hires_make_a_first_deployment_after_their_start_date()
     {
         using var connection = await MemoryDatabase.OpenMigratedAsync();
-        new SyntheticOrgGenerator(new SeedOptions(300, 365, 5, Until)).Generate(connection, false, null, CancellationToken.None);
+        new SyntheticOrgGenerator(new SeedOptions(300, 365, 5, Until), TimeProvider.System).Generate(connection, false, null, CancellationToken.None);
         var days = connection.Query<long>("""
             SELECT min(d.started_at::DATE) - e.start_date
             FROM engineers e JOIN deployments d ON d.deployed_by = e.engineer_id AND d.environment = 'production'
@@ -85,7 +85,7 @@ public sealed class SyntheticOrgGeneratorTests
     public async Task Survey_answers_stay_in_range_and_anonymous()
     {
         using var connection = await MemoryDatabase.OpenMigratedAsync();
-        new SyntheticOrgGenerator(new SeedOptions(100, 365, 9, Until)).Generate(connection, false, null, CancellationToken.None);
+        new SyntheticOrgGenerator(new SeedOptions(100, 365, 9, Until), TimeProvider.System).Generate(connection, false, null, CancellationToken.None);
         Assert.Equal(0, connection.QuerySingle<long>("""
             SELECT count(*) FROM survey_answers a JOIN survey_questions q USING (question_id)
             WHERE (q.kind = 'nps' AND a.numeric_value NOT BETWEEN 0 AND 10) OR (q.kind = 'likert' AND a.numeric_value NOT BETWEEN 1 AND 5)
@@ -98,7 +98,7 @@ public sealed class SyntheticOrgGeneratorTests
     public async Task Replace_swaps_the_data_and_cancellation_stores_nothing()
     {
         using var connection = await MemoryDatabase.OpenMigratedAsync();
-        new SyntheticOrgGenerator(new SeedOptions(30, 60, 1, Until)).Generate(connection, false, null, CancellationToken.None);
+        new SyntheticOrgGenerator(new SeedOptions(30, 60, 1, Until), TimeProvider.System).Generate(connection, false, null, CancellationToken.None);
         var before = connection.QuerySingle<long>("SELECT count(*) FROM deployments");
 
         using var cancelled = new CancellationTokenSource();
@@ -110,11 +110,11 @@ public sealed class SyntheticOrgGeneratorTests
             }
         });
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            new SyntheticOrgGenerator(new SeedOptions(50, 90, 2, Until)).Generate(connection, true, progress, cancelled.Token));
+            new SyntheticOrgGenerator(new SeedOptions(50, 90, 2, Until), TimeProvider.System).Generate(connection, true, progress, cancelled.Token));
         Assert.Equal(before, connection.QuerySingle<long>("SELECT count(*) FROM deployments"));
         Assert.Equal(30, connection.QuerySingle<long>("SELECT count(*) FROM engineers"));
 
-        new SyntheticOrgGenerator(new SeedOptions(50, 90, 2, Until)).Generate(connection, true, null, CancellationToken.None);
+        new SyntheticOrgGenerator(new SeedOptions(50, 90, 2, Until), TimeProvider.System).Generate(connection, true, null, CancellationToken.None);
         Assert.Equal(50, connection.QuerySingle<long>("SELECT count(*) FROM engineers"));
     }
 
@@ -123,14 +123,14 @@ public sealed class SyntheticOrgGeneratorTests
     [InlineData(100, 3, "--days must be between 7 and 3650 (got 3).")]
     public void Out_of_range_options_are_named(int engineers, int days, string message)
     {
-        var error = Assert.Throws<ArgumentException>(() => new SyntheticOrgGenerator(new SeedOptions(engineers, days, 1, Until)));
+        var error = Assert.Throws<ArgumentException>(() => new SyntheticOrgGenerator(new SeedOptions(engineers, days, 1, Until), TimeProvider.System));
         Assert.Equal(message, error.Message);
     }
 
     private static async Task<string> FingerprintAsync(SeedOptions options)
     {
         using var connection = await MemoryDatabase.OpenMigratedAsync();
-        new SyntheticOrgGenerator(options).Generate(connection, false, null, CancellationToken.None);
+        new SyntheticOrgGenerator(options, TimeProvider.System).Generate(connection, false, null, CancellationToken.None);
         var parts = new List<string>();
         foreach (var table in new[] { "teams", "services", "engineers", "deployments", "changes", "incidents", "work_items", "survey_responses", "survey_answers" })
         {

@@ -6,7 +6,7 @@ namespace Analytics.Core.Tests.Storage;
 
 public sealed class MigrationRunnerTests
 {
-    private readonly MigrationRunner _runner = new(NullLogger<MigrationRunner>.Instance);
+    private readonly MigrationRunner _runner = new(NullLogger<MigrationRunner>.Instance, TimeProvider.System);
 
     [Fact]
     public async Task Embedded_migrations_create_every_canonical_table()

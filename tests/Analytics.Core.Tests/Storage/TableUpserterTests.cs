@@ -45,6 +45,16 @@ public sealed class TableUpserterTests
         Assert.Equal([("a", "success")], connection.Query<(string, string)>("SELECT deployment_id, status FROM deployments"));
     }
 
+    [Fact]
+    public async Task A_row_its_writer_did_not_stamp_is_refused()
+    {
+        using var connection = await MemoryDatabase.OpenMigratedAsync();
+
+        Assert.ThrowsAny<Exception>(() => TableUpserter.Upsert(connection, [Make("a", "success") with { IngestedAt = null }]));
+
+        Assert.Equal(0L, connection.QuerySingle<long>("SELECT count(*) FROM deployments"));
+    }
+
     private static Deployment Make(string id, string status) =>
         new(id, "api", "production", "sha", At, At.AddMinutes(5), status, false, false, true, null, "test") { IngestedAt = At };
 

@@ -1,7 +1,7 @@
-using Analytics.Core.Metrics;
 using Analytics.Host.Tests.Cli;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
 namespace Analytics.Host.Tests.Web;
@@ -19,7 +19,9 @@ public sealed class ReportScheduleTests(SeededDatabase seeded) : IClassFixture<S
         var output = Path.Combine(_folder, "reports");
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("Pulse:Database:Path", database)
-            .UseSetting("Pulse:Reports:OutputFolder", output));
+            .UseSetting("Pulse:Reports:OutputFolder", output)
+            // The job's own moment, the first day of a quarter, whatever the real date.
+            .UseClock(new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 6, 0, 0, TimeSpan.Zero))));
         using var client = factory.CreateClient();
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
@@ -27,7 +29,7 @@ public sealed class ReportScheduleTests(SeededDatabase seeded) : IClassFixture<S
         Assert.Equal("0 0 6 1 1,4,7,10 ?", trigger.CronExpressionString);
 
         await scheduler.TriggerJob(new JobKey("quarterly-report", "reports"));
-        var expected = Path.Combine(output, $"pulse-{Quarter.Of(DateOnly.FromDateTime(DateTime.UtcNow)).Previous}.pdf");
+        var expected = Path.Combine(output, "pulse-2026-Q3.pdf");
         for (var attempt = 0; attempt < 300 && !File.Exists(expected); attempt++)
         {
             await Task.Delay(100);

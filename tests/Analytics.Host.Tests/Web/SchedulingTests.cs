@@ -34,7 +34,7 @@ public sealed class SchedulingTests : IDisposable
         using (var connection = new DuckDbConnection($"Data Source={DatabasePath}"))
         {
             connection.Open();
-            await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(connection, CancellationToken.None);
+            await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(connection, CancellationToken.None);
             connection.Execute("INSERT INTO ingestion_runs (run_id, source, trigger, started_at, status) VALUES (uuid(), 'pagerduty', 'schedule', now(), 'running')");
         }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Ingestion.Tests.Connectors;
 
@@ -25,7 +26,12 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<int> _pullFailures = new();
     private WebApplication _server = null!;
+
+    // Two weeks after the deployments and pull requests below, whatever the real date.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 9, 15, 0, 0, 0, TimeSpan.Zero));
     private bool _rateLimitOnce;
+    private DateTimeOffset? _rateLimitReset;
+    private DateTimeOffset? _retriedAt;
     private string _token = "t";
     private string? _brokenDeploymentsPage;
     private CancellationTokenSource? _cancelOnSecondPage;
@@ -33,10 +39,10 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _connection.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, _clock).ApplyAsync(_connection, CancellationToken.None);
         using (var appender = _connection.CreateAppender("services"))
         {
-            new Service("payments-api", "payments-api", "payments", "acme/payments-api", "production", false, null, null, null, null, "test").AppendTo(appender.CreateRow());
+            new Service("payments-api", "payments-api", "payments", "acme/payments-api", "production", false, null, null, null, null, "test").StampedAt(_clock.GetUtcNow()).AppendTo(appender.CreateRow());
         }
 
         _server = await LocalServer.StartAsync(app =>
@@ -89,9 +95,11 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
     public async Task Follows_Link_pages_waits_out_the_rate_limit_and_saves_the_watermark()
     {
         _rateLimitOnce = true;
-        var result = await Connector(pullRequests: false).SyncAsync(_connection, "manual", CancellationToken.None);
+        // The limit resets a second later on the connector's clock, which moves on until the sync is done.
+        var result = await _clock.AdvanceUntilDone(Connector(pullRequests: false).SyncAsync(_connection, "manual", CancellationToken.None));
 
         Assert.Equal(6L, result.Inserted);
+        Assert.True(_retriedAt >= _rateLimitReset, $"retried at {_retriedAt:O}, before the reset at {_rateLimitReset:O}");
         Assert.Equal(3, _requests.Count(r => r.Contains("/deployments?", StringComparison.Ordinal)) - 1);
         Assert.Equal("failure", _connection.QuerySingle<string>("SELECT status FROM deployments WHERE deployment_id = 'github:5'"));
         Assert.StartsWith(Created(6).ToString("yyyy-MM-ddTHH:mm:ss"), Watermark("deployments:acme/payments-api"), StringComparison.Ordinal);
@@ -170,7 +178,7 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Missing_token_is_named()
     {
-        var connector = new GitHubConnector(_client, Options.Create(new GitHubOptions { BaseUrl = BaseUrl }), TimeProvider.System);
+        var connector = new GitHubConnector(_client, Options.Create(new GitHubOptions { BaseUrl = BaseUrl }), _clock);
         var error = await Assert.ThrowsAsync<SourceRequestException>(() => connector.SyncAsync(_connection, "manual", CancellationToken.None));
         Assert.StartsWith("GitHub has no token", error.Message, StringComparison.Ordinal);
     }
@@ -195,7 +203,7 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
             settings.DeploymentWorkflows.Add(workflow);
         }
 
-        return new GitHubConnector(_client, Options.Create(settings), TimeProvider.System);
+        return new GitHubConnector(_client, Options.Create(settings), _clock);
     }
 
     private static object Run(long id, string name, string path, string conclusion) => new
@@ -226,9 +234,16 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
         if (_rateLimitOnce)
         {
             _rateLimitOnce = false;
+            var reset = _clock.GetUtcNow().AddSeconds(1).ToUnixTimeSeconds();
+            _rateLimitReset = DateTimeOffset.FromUnixTimeSeconds(reset);
             context.Response.Headers["X-RateLimit-Remaining"] = "0";
-            context.Response.Headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["X-RateLimit-Reset"] = reset.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Json(new { message = "API rate limit exceeded" }, statusCode: 403);
+        }
+
+        if (_rateLimitReset is not null)
+        {
+            _retriedAt ??= _clock.GetUtcNow();
         }
 
         if (_brokenDeploymentsPage is { } broken)

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Ingestion.Tests.Connectors;
 
@@ -25,13 +26,16 @@ public sealed class GitLabConnectorTests : IAsyncLifetime, IDisposable
     private readonly ConcurrentQueue<int> _failures = new();
     private WebApplication _server = null!;
 
+    // Two weeks after the deployments and merge requests below, whatever the real date.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 9, 15, 0, 0, 0, TimeSpan.Zero));
+
     public async Task InitializeAsync()
     {
         _connection.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, _clock).ApplyAsync(_connection, CancellationToken.None);
         using (var appender = _connection.CreateAppender("services"))
         {
-            new Service("ledger", "ledger", "payments", Project, "production", false, null, null, null, null, "test").AppendTo(appender.CreateRow());
+            new Service("ledger", "ledger", "payments", Project, "production", false, null, null, null, null, "test").StampedAt(_clock.GetUtcNow()).AppendTo(appender.CreateRow());
         }
 
         _server = await LocalServer.StartAsync(app =>
@@ -120,7 +124,7 @@ public sealed class GitLabConnectorTests : IAsyncLifetime, IDisposable
     {
         var settings = new GitLabOptions { BaseUrl = _server.BaseUrl(), Token = token, FirstSyncDays = 3650 };
         settings.Projects.Add(project);
-        return new GitLabConnector(_client, Options.Create(settings), TimeProvider.System);
+        return new GitLabConnector(_client, Options.Create(settings), _clock);
     }
 
     private static object Deployment(int id, string status, string environment, string tier) => new

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Ingestion.Tests.Connectors;
 
@@ -28,10 +29,13 @@ public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
     private WebApplication _server = null!;
     private int _pages = 4;
 
+    // Just after the newest sample issue (2026-10-01), whatever the real date.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 10, 15, 0, 0, 0, TimeSpan.Zero));
+
     public async Task InitializeAsync()
     {
         _connection.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, _clock).ApplyAsync(_connection, CancellationToken.None);
         _server = await LocalServer.StartAsync(app => app.MapPost("/rest/api/3/search/jql", async (HttpContext context) =>
         {
             if (context.Request.Headers.Authorization != Credentials)
@@ -89,7 +93,7 @@ public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
         settings.Kinds.IssueTypes.Remove("Story");
         settings.Kinds.RequestTypes["Pipeline failure"] = "incident";
         settings.ProjectTeams["PAY"] = "payments-squad";
-        var result = await new JiraConnector(_client, Options.Create(settings), TimeProvider.System).SyncAsync(_connection, "manual", CancellationToken.None);
+        var result = await new JiraConnector(_client, Options.Create(settings), _clock).SyncAsync(_connection, "manual", CancellationToken.None);
 
         var stories = result.Rejected.Count;
         Assert.True(stories > 0);
@@ -105,7 +109,7 @@ public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
     {
         var settings = Settings();
         settings.ApiToken = "revoked";
-        var error = await Assert.ThrowsAsync<SourceRequestException>(() => new JiraConnector(_client, Options.Create(settings), TimeProvider.System).SyncAsync(_connection, "manual", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SourceRequestException>(() => new JiraConnector(_client, Options.Create(settings), _clock).SyncAsync(_connection, "manual", CancellationToken.None));
 
         Assert.StartsWith("Jira refused the token (401", error.Message, StringComparison.Ordinal);
         Assert.Equal(0L, _connection.QuerySingle<long>("SELECT count(*) FROM ingestion_watermarks"));
@@ -122,5 +126,5 @@ public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
 
     private JiraOptions Settings() => new() { BaseUrl = _server.BaseUrl(), Email = "pm@acme.example", ApiToken = "jira-token", Jql = "project in (PAY, PLAT)", FirstSyncDays = 3650 };
 
-    private JiraConnector Connector() => new(_client, Options.Create(Settings()), TimeProvider.System);
+    private JiraConnector Connector() => new(_client, Options.Create(Settings()), _clock);
 }

@@ -22,10 +22,10 @@ public sealed class PagerDutyConnectorTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _connection.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, _clock).ApplyAsync(_connection, CancellationToken.None);
         using (var appender = _connection.CreateAppender("services"))
         {
-            new Service("payments-api", "payments-api", "payments", null, "production", false, null, null, null, null, "test").AppendTo(appender.CreateRow());
+            new Service("payments-api", "payments-api", "payments", null, "production", false, null, null, null, null, "test").StampedAt(_clock.GetUtcNow()).AppendTo(appender.CreateRow());
         }
 
         _server = await FakePagerDuty.StartAsync();
@@ -42,7 +42,9 @@ public sealed class PagerDutyConnectorTests : IAsyncLifetime, IDisposable
     {
         _server.FailuresToServe.Enqueue(429);
         _server.FailuresToServe.Enqueue(500);
-        var result = await Connector().SyncAsync(_connection, "manual", CancellationToken.None);
+
+        // The 500 is retried after a backoff on the connector's clock, which moves on until the sync is done.
+        var result = await _clock.AdvanceUntilDone(Connector().SyncAsync(_connection, "manual", CancellationToken.None));
 
         Assert.Equal((250L, 0L), (result.Inserted, result.Updated));
         Assert.Equal(125L, _connection.QuerySingle<long>("SELECT count(*) FROM incidents WHERE service_id = 'payments-api'"));

@@ -5,6 +5,7 @@ using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Ingestion.Tests.Delivery;
 
@@ -26,6 +27,9 @@ public sealed class DeliveryDatabase : IDisposable
 
     public PulseDatabase Database { get; }
 
+    /// <summary>The clock every load is stamped with: a fixed day after the quarters the tests look at.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 10, 15, 9, 0, 0, TimeSpan.Zero));
+
     public DuckDbConnection Connection { get; }
 
     public void Dispose() => Connection.Dispose();
@@ -46,12 +50,12 @@ public sealed class DeliveryDatabase : IDisposable
 
     /// <summary>Applies migrations and the delivery settings, as every start does.</summary>
     public void Migrate(MetricsOptions options) =>
-        new MigrationRunner(NullLogger<MigrationRunner>.Instance, Options.Create(options)).ApplyAsync(Connection, CancellationToken.None).GetAwaiter().GetResult();
+        new MigrationRunner(NullLogger<MigrationRunner>.Instance, Clock, Options.Create(options)).ApplyAsync(Connection, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Stores the records as one ingestion run, the way every source does.</summary>
     public void Load(params (string Entity, Dictionary<string, string?> Fields)[] records)
     {
-        var batch = new IngestionBatch("test", "import");
+        var batch = new IngestionBatch("test", "import", Clock);
         var line = 0;
         foreach (var (entity, fields) in records)
         {

@@ -31,9 +31,9 @@ public sealed class DeliveryRulesTests : IDisposable
             """{"deployment_id": "d3", "service_id": "pay-api", "environment": " live ", "sha": "a3", "started_at": "2026-07-03T10:00:00Z", "status": "success"}""",
             """{"deployment_id": "d4", "service_id": "pay-api", "environment": "Staging", "sha": "a4", "started_at": "2026-07-04T10:00:00Z", "status": "success"}""",
         ]);
-        FileImporter.Import(_connection, "deployments", file, "file", null, CancellationToken.None);
+        FileImporter.Import(_connection, "deployments", file, "file", _store.Clock, null, CancellationToken.None);
 
-        using var events = new EventIngestor(_store.Database);
+        using var events = new EventIngestor(_store.Database, _store.Clock);
         await events.StartAsync(CancellationToken.None);
         await events.IngestAsync("""{"type": "deployment", "data": {"deployment_id": "d5", "service_id": "pay-api", "environment": "PROD", "sha": "a5", "started_at": "2026-07-05T10:00:00Z", "status": "success"}}"""u8.ToArray(), CancellationToken.None);
         await events.StopAsync(CancellationToken.None);

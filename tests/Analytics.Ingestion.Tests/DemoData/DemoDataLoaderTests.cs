@@ -4,18 +4,20 @@ using Analytics.DuckDb;
 using Analytics.Ingestion.DemoData;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Ingestion.Tests.DemoData;
 
 public sealed class DemoDataLoaderTests : IAsyncLifetime, IDisposable
 {
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
 
     public async Task InitializeAsync()
     {
         _connection.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
-        await new DemoDataLoader(NullLogger<DemoDataLoader>.Instance, TimeProvider.System).LoadAsync(_connection, SamplePaths.Root, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, _clock).ApplyAsync(_connection, CancellationToken.None);
+        await new DemoDataLoader(NullLogger<DemoDataLoader>.Instance, _clock).LoadAsync(_connection, SamplePaths.Root, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -41,8 +43,10 @@ public sealed class DemoDataLoaderTests : IAsyncLifetime, IDisposable
         Assert.Equal(4, Count("teams"));
         Assert.Equal(8, Count("services"));
         Assert.Equal(2, Count("survey_waves WHERE status = 'closed'"));
-        // Plus one open anonymous wave around today, so that a fresh install has a survey to answer.
-        Assert.Equal(1, Count("survey_waves WHERE wave_id = 'devex-pulse-now' AND status = 'open' AND is_anonymous AND now() BETWEEN opens_at AND closes_at"));
+        // Plus one open anonymous wave around the loader's today, so that a fresh install has a survey to answer.
+        Assert.Equal(1L, _connection.QuerySingle<long>(
+            "SELECT count(*) FROM survey_waves WHERE wave_id = 'devex-pulse-now' AND status = 'open' AND is_anonymous AND $now BETWEEN opens_at AND closes_at",
+            new { now = _clock.GetUtcNow() }));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class FileImporterTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _connection.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(_connection, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -120,7 +120,7 @@ public sealed class FileImporterTests : IAsyncLifetime, IDisposable
     private List<(string, string, DateTimeOffset?, bool)> Snapshot() =>
         _connection.Query<(string, string, DateTimeOffset?, bool)>("SELECT deployment_id, environment, finished_at, is_rollback FROM deployments ORDER BY 1").ToList();
 
-    private ImportResult Import(string entity, string path) => FileImporter.Import(_connection, entity, path, "test", null, CancellationToken.None);
+    private ImportResult Import(string entity, string path) => FileImporter.Import(_connection, entity, path, "test", TimeProvider.System, null, CancellationToken.None);
 
     private string Write(string name, string content)
     {

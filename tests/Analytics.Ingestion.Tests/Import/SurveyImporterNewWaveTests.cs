@@ -27,7 +27,7 @@ public sealed class SurveyImporterNewWaveTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _connection.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, _clock).ApplyAsync(_connection, CancellationToken.None);
         await new DemoDataLoader(NullLogger<DemoDataLoader>.Instance, _clock).LoadAsync(_connection, SamplePaths.Root, CancellationToken.None);
     }
 

@@ -15,7 +15,7 @@ public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _connection.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance).ApplyAsync(_connection, CancellationToken.None);
+        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(_connection, CancellationToken.None);
         await new DemoDataLoader(NullLogger<DemoDataLoader>.Instance, TimeProvider.System).LoadAsync(_connection, SamplePaths.Root, CancellationToken.None);
     }
 

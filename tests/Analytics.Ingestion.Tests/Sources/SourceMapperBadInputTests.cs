@@ -10,6 +10,7 @@ namespace Analytics.Ingestion.Tests.Sources;
 public sealed class SourceMapperBadInputTests
 {
     private static readonly Func<string?, string?> NoEngineers = _ => null;
+    private static readonly DateTimeOffset At = new(2026, 1, 1, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void GitHub_deployment_takes_its_newest_status()
@@ -29,8 +30,8 @@ public sealed class SourceMapperBadInputTests
     [Fact]
     public void GitHub_unknown_status_state_is_named()
     {
-        var deployment = new GitHubDeploymentMapper.GitHubDeployment(7, "abc", "production", DateTimeOffset.UtcNow, null, true);
-        var error = Assert.Throws<FormatException>(() => GitHubDeploymentMapper.Map("svc", deployment, [new(1, "exploded", DateTimeOffset.UtcNow)], NoEngineers));
+        var deployment = new GitHubDeploymentMapper.GitHubDeployment(7, "abc", "production", At, null, true);
+        var error = Assert.Throws<FormatException>(() => GitHubDeploymentMapper.Map("svc", deployment, [new(1, "exploded", At.AddMinutes(9))], NoEngineers));
         Assert.Contains("unknown status state 'exploded'", error.Message, StringComparison.Ordinal);
     }
 
@@ -80,8 +81,8 @@ public sealed class SourceMapperBadInputTests
     [Fact]
     public void PagerDuty_unknown_status_is_named_and_priority_sets_severity()
     {
-        var incident = new PagerDutyIncidentMapper.PagerDutyIncident("Q1", "Down", "resolved", DateTimeOffset.UtcNow.AddHours(-2), new("PX", "svc"),
-            Urgency: "low", ResolvedAt: DateTimeOffset.UtcNow, Priority: new("P", "P1"), Body: new("root cause 0123456789abcdef0123456789abcdef01234567"));
+        var incident = new PagerDutyIncidentMapper.PagerDutyIncident("Q1", "Down", "resolved", At.AddHours(-2), new("PX", "svc"),
+            Urgency: "low", ResolvedAt: At, Priority: new("P", "P1"), Body: new("root cause 0123456789abcdef0123456789abcdef01234567"));
         var mapped = PagerDutyIncidentMapper.Map(incident, new Dictionary<string, string> { ["PX"] = "svc" });
         Assert.Equal(("sev1", "svc", "0123456789abcdef0123456789abcdef01234567"), (mapped.Severity, mapped.ServiceId, mapped.CausedBySha));
 

@@ -9,11 +9,11 @@ namespace Analytics.Core.Storage.Migrations;
 
 /// <summary>
 /// Applies numbered migrations in order, each in its own transaction together with its row in
-/// <c>schema_migrations</c>, so a failed migration leaves no trace and applying twice is a no-op. After the
-/// embedded migrations it records the delivery settings (<see cref="DeliverySettings"/>), re-deriving stored rows
-/// when they changed.
+/// <c>schema_migrations</c>, so a failed migration leaves no trace and applying twice is a no-op. The time each
+/// is recorded as applied comes from <paramref name="clock"/>. After the embedded migrations it records the delivery
+/// settings (<see cref="DeliverySettings"/>), re-deriving stored rows when they changed.
 /// </summary>
-public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, IOptions<MetricsOptions>? metrics = null)
+public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, TimeProvider clock, IOptions<MetricsOptions>? metrics = null)
 {
     private sealed record AppliedMigration(int Version, string Name, string Checksum);
 
@@ -88,7 +88,7 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, IOp
             connection.Execute(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
             connection.Execute(new CommandDefinition(
                 SqlQueries.Get("storage/record_migration"),
-                new { version = migration.Version, name = migration.Name, checksum = migration.Checksum },
+                new { version = migration.Version, name = migration.Name, checksum = migration.Checksum, applied_at = clock.GetUtcNow() },
                 transaction,
                 cancellationToken: cancellationToken));
             transaction.Commit();

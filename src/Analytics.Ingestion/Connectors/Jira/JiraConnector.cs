@@ -47,9 +47,9 @@ public sealed class JiraConnector(HttpClient client, IOptions<JiraOptions> optio
 
         string? TeamByName(string? name) => teams.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(t.Id, name, StringComparison.OrdinalIgnoreCase)).Id;
         var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.Email}:{settings.ApiToken}"));
-        var http = new ResilientHttp(client);
+        var http = new ResilientHttp(client, clock);
         var entity = ImportableEntities.All["work_items"];
-        var batch = new IngestionBatch(Source, trigger);
+        var batch = new IngestionBatch(Source, trigger, clock);
         return await batch.RunAsync(connection, async () =>
         {
             string? token = null;
@@ -75,7 +75,7 @@ public sealed class JiraConnector(HttpClient client, IOptions<JiraOptions> optio
             }
             while (token is not null);
 
-            return inTransaction => Watermarks.Save(inTransaction, Source, new Dictionary<string, DateTimeOffset> { [Stream] = newest });
+            return inTransaction => Watermarks.Save(inTransaction, Source, new Dictionary<string, DateTimeOffset> { [Stream] = newest }, clock.GetUtcNow());
         });
     }
 

@@ -35,9 +35,9 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
         var now = clock.GetUtcNow();
         var since = Watermarks.Read(connection, Source, Stream) ?? now.AddDays(-settings.FirstSyncDays);
         var services = ServiceResolver(connection, settings.ServiceMap);
-        var http = new ResilientHttp(client);
+        var http = new ResilientHttp(client, clock);
         var entity = ImportableEntities.All["incidents"];
-        var batch = new IngestionBatch(Source, trigger);
+        var batch = new IngestionBatch(Source, trigger, clock);
         return await batch.RunAsync(connection, async () =>
         {
             var newest = since;
@@ -72,7 +72,7 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
             }
             while (page.More && page.Incidents.Count > 0);
 
-            return inTransaction => Watermarks.Save(inTransaction, Source, new Dictionary<string, DateTimeOffset> { [Stream] = newest });
+            return inTransaction => Watermarks.Save(inTransaction, Source, new Dictionary<string, DateTimeOffset> { [Stream] = newest }, clock.GetUtcNow());
         });
     }
 

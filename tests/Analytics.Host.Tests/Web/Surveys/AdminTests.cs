@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace Analytics.Host.Tests.Web.Surveys;
@@ -68,8 +69,9 @@ public sealed class AdminTests : IDisposable
             ("kind", "short_text"), ("text", "Which product area do you work in?"), ("help", ""), ("options", ""), ("low", ""), ("high", ""));
         Assert.Contains("Which product area do you work in?", await edited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var opens = DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm");
-        var closes = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd'T'HH:mm");
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        var opens = now.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var closes = now.AddDays(14).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         using var wave = await PostAsync(client, surveyPath, surveyPath + "/waves", ("name", "November joiners"), ("opens", opens), ("closes", closes), ("k", "5"), ("teams", "search"));
         var wavePath = wave.RequestMessage!.RequestUri!.AbsolutePath;
         Assert.Contains("Draft", await wave.Content.ReadAsStringAsync(), StringComparison.Ordinal);

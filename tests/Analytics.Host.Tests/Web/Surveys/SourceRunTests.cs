@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Host.Tests.Web.Surveys;
 
@@ -37,7 +38,9 @@ public sealed class SourceRunTests : IAsyncLifetime
             .UseSetting("Pulse:DemoData:LoadWhenEmpty", "false")
             .UseSetting("Pulse:Admin:InitialPassword", SurveyWebApp.AdminPassword)
             .UseSetting("Pulse:Sources:PagerDuty:Token", "pd-token")
-            .UseSetting("Pulse:Sources:PagerDuty:BaseUrl", address));
+            .UseSetting("Pulse:Sources:PagerDuty:BaseUrl", address)
+            // Two weeks after the incidents, well inside the first sync's horizon, whatever the real date.
+            .UseClock(new FakeTimeProvider(new DateTimeOffset(2026, 9, 15, 0, 0, 0, TimeSpan.Zero))));
     }
 
     public async Task DisposeAsync()

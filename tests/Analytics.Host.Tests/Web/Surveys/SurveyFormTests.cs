@@ -201,7 +201,7 @@ public sealed class SurveyFormTests : IDisposable
     public async Task Expired_link_gets_an_expired_page()
     {
         var link = (await _app.LinksAsync(SurveyWebApp.NamedWave))[0].Link;
-        _app.Scalar<long>("UPDATE survey_invitations SET expires_at = now() - INTERVAL 1 HOUR RETURNING 1");
+        _app.Scalar<long>("UPDATE survey_invitations SET expires_at = $expired RETURNING 1", new { expired = _app.Clock.GetUtcNow().AddHours(-1) });
         using var page = await _app.Client().GetAsync(link);
 
         Assert.Equal(HttpStatusCode.Gone, page.StatusCode);

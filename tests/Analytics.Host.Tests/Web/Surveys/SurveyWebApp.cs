@@ -9,6 +9,7 @@ using Analytics.Surveys.Administration;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Host.Tests.Web.Surveys;
 
@@ -33,7 +34,8 @@ public sealed partial class SurveyWebApp : IDisposable
             .UseSetting("Pulse:DemoData:LoadWhenEmpty", "false")
             .UseSetting("Pulse:Admin:InitialPassword", AdminPassword)
             .UseSetting("Pulse:Surveys:SubmissionsPerMinutePerClient", submissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .UseSetting("Pulse:Surveys:RatingsPerMinutePerClient", ratingsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .UseSetting("Pulse:Surveys:RatingsPerMinutePerClient", ratingsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseClock(Clock));
         if (kestrel)
         {
             // A real server on a free loopback port, for a real browser.
@@ -46,6 +48,14 @@ public sealed partial class SurveyWebApp : IDisposable
     }
 
     public WebApplicationFactory<Program> Factory { get; }
+
+    /// <summary>
+    /// The service's clock, frozen when the app is made, so the seed, the service and the assertions all see one
+    /// "now" however long a test takes. It starts at the machine's time rather than a fixed date because the HTTP
+    /// client's cookie jar and the browser judge cookie expiry (the answered-survey cookie lasts until its wave
+    /// closes) on the machine's clock.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>Where the app listens: a real loopback address when started with Kestrel.</summary>
     public Uri BaseAddress { get; }
@@ -110,14 +120,14 @@ public sealed partial class SurveyWebApp : IDisposable
 
     private void Seed()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         using var connection = Factory.Services.GetRequiredService<PulseDatabase>().Open();
-        Append(connection, [new Team("payments", "Payments", null, false, "UTC", "test"), new Team("search", "Search", null, false, "UTC", "test")]);
-        Append(connection, Enumerable.Range(1, 12).Select(i =>
+        Append(connection, now, [new Team("payments", "Payments", null, false, "UTC", "test"), new Team("search", "Search", null, false, "UTC", "test")]);
+        Append(connection, now, Enumerable.Range(1, 12).Select(i =>
             new Engineer($"e{i}", $"Engineer {i}", $"e{i}@example.com", null, i <= 6 ? "payments" : "search", new DateOnly(2025, 1, 1), null, "test")).ToList());
-        Append(connection, [DevExPulseTemplate.Survey("pulse", now.AddDays(-30))]);
-        Append(connection, DevExPulseTemplate.Questions("pulse").ToList());
-        Append(connection,
+        Append(connection, now, [DevExPulseTemplate.Survey("pulse", now.AddDays(-30))]);
+        Append(connection, now, DevExPulseTemplate.Questions("pulse").ToList());
+        Append(connection, now,
         [
             new SurveyWave(OpenWave, "pulse", "Open", now.AddDays(-2), now.AddDays(12), true, 5, null, "open"),
             new SurveyWave(NamedWave, "pulse", "Named", now.AddDays(-2), now.AddDays(12), false, 5, null, "open"),
@@ -126,12 +136,12 @@ public sealed partial class SurveyWebApp : IDisposable
         ]);
     }
 
-    private static void Append<T>(DuckDbConnection connection, IReadOnlyList<T> rows) where T : IStoredRow
+    private static void Append<T>(DuckDbConnection connection, DateTimeOffset writtenAt, IReadOnlyList<T> rows) where T : IStoredRow
     {
         using var appender = connection.CreateAppender(T.Table);
         foreach (var row in rows)
         {
-            row.AppendTo(appender.CreateRow());
+            RowStamp.Apply(row, writtenAt).AppendTo(appender.CreateRow());
         }
     }
 
