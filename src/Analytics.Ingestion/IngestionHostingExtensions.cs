@@ -39,7 +39,8 @@ public static class IngestionHostingExtensions
         where TOptions : class
     {
         builder.Services.AddOptions<TOptions>().BindConfiguration(section);
-        builder.Services.AddHttpClient<TConnector>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHttpClient<TConnector>(client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(ResilientHttp.CreateHandler);
         builder.Services.AddTransient<ISourceConnector>(services => services.GetRequiredService<TConnector>());
     }
 }

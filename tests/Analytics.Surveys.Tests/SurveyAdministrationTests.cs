@@ -135,6 +135,18 @@ public sealed class SurveyAdministrationTests : IDisposable
     }
 
     [Fact]
+    public void Links_csv_defuses_names_emails_and_teams_that_start_a_formula()
+    {
+        var expires = new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+        var csv = SurveyAdministration.LinksCsv([new InvitationLink("e1", "=HYPERLINK(\"http://evil\")", "+1+1@example.com", "@SUM(A1)", "https://pulse.example/s/abc", expires),
+            new InvitationLink("e2", "-2+3", null, "Payments", "https://pulse.example/s/def", expires)]);
+
+        var lines = csv.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("e1,\"'=HYPERLINK(\"\"http://evil\"\")\",'+1+1@example.com,'@SUM(A1),https://pulse.example/s/abc,2026-11-22T12:00:00Z", lines[1]);
+        Assert.Equal("e2,'-2+3,,Payments,https://pulse.example/s/def,2026-11-22T12:00:00Z", lines[2]);
+    }
+
+    [Fact]
     public async Task New_links_replace_unused_ones_and_skip_people_who_answered()
     {
         var first = await _admin.CreateLinksAsync(SurveyDatabase.NamedWave, "http://x", CancellationToken.None);
@@ -180,6 +192,28 @@ public sealed class SurveyAdministrationTests : IDisposable
         var csv = string.Join('\n', lines);
         Assert.DoesNotContain("e1", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(_db.Scalar<string>("SELECT CAST(min(response_id) AS VARCHAR) FROM survey_responses"), csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Response_export_defuses_team_names_and_choice_options_and_keeps_numbers()
+    {
+        _db.Execute("UPDATE teams SET name = '=HYPERLINK(\"http://evil\")' WHERE team_id = 'payments'");
+        using var writer = new SubmissionWriter(_db.Database, _db.Clock, _db.Options, NullLogger<SubmissionWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        for (var i = 1; i <= 6; i++)
+        {
+            await writer.SubmitAsync(new SurveySubmission(Guid.NewGuid(), SurveyDatabase.NamedWave, null, "payments", $"e{i}", false,
+                [new SurveyAnswer(Guid.Empty, "nps", 3, null, null), new SurveyAnswer(Guid.Empty, "hours_lost", null, ["@SUM(A1)"], null), new SurveyAnswer(Guid.Empty, "obstacle", null, null, "+1+1")]),
+                CancellationToken.None);
+        }
+
+        await writer.StopAsync(CancellationToken.None);
+
+        var lines = (await _admin.ResponsesCsvAsync(SurveyDatabase.NamedWave, CancellationToken.None)).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(7, lines.Count);
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("2026-11-10,\"'=HYPERLINK(\"\"http://evil\"\")\",3,", l, StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.Contains(",'@SUM(A1),", l, StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.Contains(",'+1+1", l, StringComparison.Ordinal));
     }
 
     [Fact]

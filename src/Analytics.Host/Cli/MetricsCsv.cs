@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using Analytics.Core.Csv;
 using Analytics.Core.Metrics;
 
 namespace Analytics.Host.Cli;
@@ -16,34 +17,32 @@ internal static class MetricsCsv
 
     public static void Write(TextWriter output, QuarterlyMetrics metrics)
     {
-        output.WriteLine("section,level,team,service,period,item,metric,value");
+        output.WriteLine(CsvCell.Line(["section", "level", "team", "service", "period", "item", "metric", "value"]));
         foreach (var section in typeof(QuarterlyMetrics).GetProperties().Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)))
         {
             foreach (var row in (IEnumerable)section.GetValue(metrics)!)
             {
                 var fields = row.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(row));
-                string Field(string name) => fields.TryGetValue(name, out var value) ? Format(value) : string.Empty;
-                var period = PeriodFields.Select(Field).FirstOrDefault(v => v.Length > 0) ?? string.Empty;
-                var item = ItemFields.Select(Field).Where(v => v.Length > 0);
+                CsvCell Field(string name) => fields.TryGetValue(name, out var value) ? Cell(value) : CsvCell.Empty;
+                var period = PeriodFields.Select(Field).FirstOrDefault(c => c.Field.Length > 0);
+                var item = string.Join('/', ItemFields.Select(name => fields.GetValueOrDefault(name)).OfType<string>().Where(v => v.Length > 0));
                 foreach (var (name, value) in fields.Where(f => !Keys.Contains(f.Key)))
                 {
-                    output.WriteLine(string.Join(',', section.Name, Field("Level"), Field("TeamId"), Field("ServiceId"), period, Quote(string.Join('/', item)), name, Format(value)));
+                    output.WriteLine(CsvCell.Line([CsvCell.Text(section.Name), Field("Level"), Field("TeamId"), Field("ServiceId"), period, CsvCell.Text(item), CsvCell.Text(name), Cell(value)]));
                 }
             }
         }
     }
 
-    private static string Format(object? value) => value switch
+    /// <summary>Numbers the metrics computed stay numbers; everything else is text and defused.</summary>
+    private static CsvCell Cell(object? value) => value switch
     {
-        null => string.Empty,
-        double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset instant => instant.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Quote(value.ToString() ?? string.Empty),
+        null => CsvCell.Empty,
+        double d => CsvCell.Number(d),
+        long l => CsvCell.Number(l),
+        int i => CsvCell.Number(i),
+        DateOnly day => CsvCell.Day(day),
+        DateTimeOffset instant => CsvCell.Timestamp(instant),
+        _ => CsvCell.Text(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
-
-    private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
-        ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-        : text;
 }

@@ -8,8 +8,12 @@ namespace Analytics.Ingestion.Connectors;
 /// once with a message that says what to fix — except a 403 or 429 that reports an exhausted rate limit
 /// (<c>X-RateLimit-Remaining: 0</c>), which waits until <c>X-RateLimit-Reset</c> when that is soon enough. Resets and
 /// <c>Retry-After</c> dates are read against <paramref name="clock"/>, which also times every wait.
+/// Requests carry the source's credentials, so each goes only to the configured API origin (scheme, host, port): a
+/// next-page link or a redirect elsewhere fails with a <see cref="SourceRequestException"/> before anything is sent
+/// there. Redirects within the origin are followed here, which needs a client that does not follow them itself
+/// (see <see cref="CreateHandler"/>).
 /// </summary>
-public sealed class ResilientHttp(HttpClient client, TimeProvider clock, int maxAttempts = 5, TimeSpan? baseDelay = null, TimeSpan? longestRateLimitWait = null)
+public sealed partial class ResilientHttp(HttpClient client, Uri origin, TimeProvider clock, int maxAttempts = 5, TimeSpan? baseDelay = null, TimeSpan? longestRateLimitWait = null)
 {
     private readonly TimeSpan _baseDelay = baseDelay ?? TimeSpan.FromSeconds(1);
     private readonly TimeSpan _longestRateLimitWait = longestRateLimitWait ?? TimeSpan.FromMinutes(15);
@@ -29,8 +33,8 @@ public sealed class ResilientHttp(HttpClient client, TimeProvider clock, int max
             TimeSpan? wait = null;
             try
             {
-                using var message = request();
-                using var response = await client.SendAsync(message, cancellationToken);
+                using var response = await SendWithinOriginAsync(request, source, cancellationToken);
+                var uri = response.RequestMessage?.RequestUri;
                 if (response.IsSuccessStatusCode)
                 {
                     var headers = response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
@@ -52,12 +56,12 @@ public sealed class ResilientHttp(HttpClient client, TimeProvider clock, int max
 
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                 {
-                    throw new SourceRequestException(Explain(source, response.StatusCode, message.RequestUri));
+                    throw new SourceRequestException(Explain(source, response.StatusCode, uri));
                 }
 
                 if (status != 429 && status < 500 || attempt >= maxAttempts)
                 {
-                    throw new SourceRequestException($"{source} answered {status} {response.ReasonPhrase} to {message.RequestUri} after {attempt} attempt(s).");
+                    throw new SourceRequestException($"{source} answered {status} {response.ReasonPhrase} to {uri} after {attempt} attempt(s).");
                 }
 
                 wait = response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date - clock.GetUtcNow());

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Analytics.Core.Csv;
 using Analytics.Core.Metrics;
 using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Storage;
@@ -178,10 +178,12 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     /// <summary>The links as CSV, one engineer a row.</summary>
     public static string LinksCsv(IReadOnlyList<InvitationLink> links)
     {
-        var csv = new StringBuilder().AppendLine(CsvText.Line(["engineer_id", "name", "email", "team", "link", "expires_at"]));
+        var csv = new StringBuilder().AppendLine(CsvCell.Line(["engineer_id", "name", "email", "team", "link", "expires_at"]));
         foreach (var link in links)
         {
-            csv.AppendLine(CsvText.Line([link.EngineerId, link.DisplayName, link.Email, link.Team, link.Link, CsvText.Timestamp(link.ExpiresAt)]));
+            csv.AppendLine(CsvCell.Line([
+                CsvCell.Text(link.EngineerId), CsvCell.Text(link.DisplayName), CsvCell.Text(link.Email), CsvCell.Text(link.Team), CsvCell.Text(link.Link), CsvCell.Timestamp(link.ExpiresAt),
+            ]));
         }
 
         return csv.ToString();
@@ -207,14 +209,14 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ExportedAnswer>(Command("surveys/response_export",
             new { wave_id = waveId, k = wave.MinGroupSize, salt = Guid.NewGuid().ToString() }, cancellationToken));
-        var csv = new StringBuilder().AppendLine(CsvText.Line(["submitted_on", "team", .. questions.Select(q => q.QuestionId)]));
+        var csv = new StringBuilder().AppendLine(CsvCell.Line(["submitted_on", "team", .. questions.Select(q => q.QuestionId)]));
         foreach (var response in rows.GroupBy(r => r.RowKey))
         {
             var first = response.First();
             var byQuestion = response.ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
-            csv.AppendLine(CsvText.Line([
-                first.SubmittedOn, first.Team,
-                .. questions.Select(q => byQuestion.TryGetValue(q.QuestionId, out var a) ? a.Value : null),
+            csv.AppendLine(CsvCell.Line([
+                CsvCell.Text(first.SubmittedOn), CsvCell.Text(first.Team),
+                .. questions.Select(q => byQuestion.TryGetValue(q.QuestionId, out var a) ? a.Cell : CsvCell.Empty),
             ]));
         }
 
@@ -299,7 +301,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
 
     private sealed record ExportedAnswer(string RowKey, string SubmittedOn, string? Team, string QuestionId, int? NumericValue, string[]? ChoiceValues, string? TextValue)
     {
-        public string? Value => NumericValue?.ToString(CultureInfo.InvariantCulture)
-            ?? (ChoiceValues is null ? CsvText.Untrusted(TextValue) : string.Join("; ", ChoiceValues));
+        public CsvCell Cell => NumericValue is { } number ? CsvCell.Number(number)
+            : CsvCell.Text(ChoiceValues is null ? TextValue : string.Join("; ", ChoiceValues));
     }
 }

@@ -88,7 +88,7 @@ public sealed class MetricsFixture : IDisposable
     {
         using (var appender = _keeper.CreateAppender(T.Table))
         {
-            row.AppendTo(appender.CreateRow());
+            RowStamp.Apply(row, WrittenAt).AppendTo(appender.CreateRow());
         }
 
         // What every load does after storing rows: releases and change links re-derived.

@@ -22,7 +22,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
 {
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
-    private readonly HttpClient _client = new();
+    private readonly HttpClient _client = new(ResilientHttp.CreateHandler());
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<int> _pullFailures = new();
     private WebApplication _server = null!;

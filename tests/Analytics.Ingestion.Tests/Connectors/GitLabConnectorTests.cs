@@ -21,7 +21,7 @@ public sealed class GitLabConnectorTests : IAsyncLifetime, IDisposable
 {
     private const string Project = "acme/ledger";
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
-    private readonly HttpClient _client = new();
+    private readonly HttpClient _client = new(ResilientHttp.CreateHandler());
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<int> _failures = new();
     private WebApplication _server = null!;

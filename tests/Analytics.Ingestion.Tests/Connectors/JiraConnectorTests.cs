@@ -23,7 +23,7 @@ public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
 {
     private static readonly string Credentials = "Basic " + Convert.ToBase64String("pm@acme.example:jira-token"u8.ToArray());
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
-    private readonly HttpClient _client = new();
+    private readonly HttpClient _client = new(ResilientHttp.CreateHandler());
     private readonly ConcurrentQueue<JsonObject> _searches = new();
     private readonly ConcurrentQueue<int> _failures = new();
     private WebApplication _server = null!;

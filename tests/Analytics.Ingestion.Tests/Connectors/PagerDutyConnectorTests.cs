@@ -13,7 +13,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 public sealed class PagerDutyConnectorTests : IAsyncLifetime, IDisposable
 {
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
-    private readonly HttpClient _client = new();
+    private readonly HttpClient _client = new(ResilientHttp.CreateHandler());
     private FakePagerDuty _server = null!;
 
     // The incidents below are two weeks old on this clock, well inside the first sync's 90-day horizon on any real date.

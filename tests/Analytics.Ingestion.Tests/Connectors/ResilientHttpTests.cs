@@ -14,6 +14,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 public sealed class ResilientHttpTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 9, 15, 8, 0, 0, TimeSpan.Zero);
+    private static readonly Uri Origin = new("http://source.test/");
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly Responder _responder;
     private readonly HttpClient _client;
@@ -29,7 +30,7 @@ public sealed class ResilientHttpTests : IDisposable
     {
         _responder.Responses.Enqueue(RateLimited(resetsAt: Start.AddSeconds(2)));
         _responder.Responses.Enqueue(Ok());
-        var body = Get(new ResilientHttp(_client, _clock));
+        var body = Get(new ResilientHttp(_client, Origin, _clock));
 
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.False(body.IsCompleted);
@@ -44,7 +45,7 @@ public sealed class ResilientHttpTests : IDisposable
     public async Task A_reset_further_off_than_the_longest_wait_fails_at_once_naming_it()
     {
         _responder.Responses.Enqueue(RateLimited(resetsAt: Start.AddMinutes(16)));
-        var http = new ResilientHttp(_client, _clock, longestRateLimitWait: TimeSpan.FromMinutes(15));
+        var http = new ResilientHttp(_client, Origin, _clock, longestRateLimitWait: TimeSpan.FromMinutes(15));
 
         var error = await Assert.ThrowsAsync<SourceRequestException>(() => Get(http));
 
@@ -59,7 +60,7 @@ public sealed class ResilientHttpTests : IDisposable
         unavailable.Headers.RetryAfter = new RetryConditionHeaderValue(Start.AddSeconds(30));
         _responder.Responses.Enqueue(unavailable);
         _responder.Responses.Enqueue(Ok());
-        var body = Get(new ResilientHttp(_client, _clock));
+        var body = Get(new ResilientHttp(_client, Origin, _clock));
 
         _clock.Advance(TimeSpan.FromSeconds(29));
         Assert.False(body.IsCompleted);

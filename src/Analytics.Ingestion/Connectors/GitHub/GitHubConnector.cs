@@ -34,7 +34,7 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
 
         var repositories = connection.Query<CataloguedRepository>(SqlQueries.Get("ingestion/catalogued_repositories")).ToList();
         var batch = new IngestionBatch(Source, trigger, clock);
-        var sync = new Sync(new ResilientHttp(client, clock), settings, batch, EngineerLogins.Load(connection), new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), cancellationToken);
+        var sync = new Sync(new ResilientHttp(client, settings.BaseUrl, clock), settings, batch, EngineerLogins.Load(connection), new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), cancellationToken);
         return await batch.RunAsync(connection, async () =>
         {
             foreach (var repository in repositories)

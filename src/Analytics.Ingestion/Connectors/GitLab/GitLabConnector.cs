@@ -34,7 +34,7 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
             (Project: project, Service: connection.QuerySingleOrDefault<string>(SqlQueries.Get("ingestion/service_by_repository"), new { repository = project })
                 ?? throw new SourceRequestException($"GitLab project '{project}' is not the repository of any catalogued service: add it to the catalog or remove it from Pulse:Sources:GitLab:Projects."))).ToList();
         var engineerByLogin = EngineerLogins.Load(connection);
-        var http = new ResilientHttp(client, clock);
+        var http = new ResilientHttp(client, settings.BaseUrl, clock);
         Task<ResilientHttp.Page> GetAsync(string path) => http.GetPageAsync(() => Request(new Uri(settings.BaseUrl, path), settings.Token), "GitLab", cancellationToken);
 
         var batch = new IngestionBatch(Source, trigger, clock);

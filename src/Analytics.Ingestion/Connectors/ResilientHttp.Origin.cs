@@ -1,0 +1,78 @@
+using System.Net;
+
+namespace Analytics.Ingestion.Connectors;
+
+/// <summary>Keeps a source's credentials on its configured API origin, and follows redirects only within it.</summary>
+public sealed partial class ResilientHttp
+{
+    private const int MaxRedirects = 5;
+
+    /// <summary>
+    /// The primary handler for every source's HttpClient: it does not follow redirects, because a handler that
+    /// does would resend custom credential headers (<c>PRIVATE-TOKEN</c>) to whatever host a redirect names.
+    /// </summary>
+    public static HttpMessageHandler CreateHandler() => new SocketsHttpHandler { AllowAutoRedirect = false };
+
+    private string Origin => $"{origin.Scheme}://{origin.Authority}";
+
+    /// <summary>Sends a request built fresh per hop, following redirects that stay within the origin.</summary>
+    private async Task<HttpResponseMessage> SendWithinOriginAsync(Func<HttpRequestMessage> request, string source, CancellationToken cancellationToken)
+    {
+        Uri? redirectedTo = null;
+        var asGet = false;
+        for (var redirects = 0; ; redirects++)
+        {
+            using var message = request();
+            message.RequestUri = redirectedTo ?? message.RequestUri;
+            if (asGet)
+            {
+                message.Method = HttpMethod.Get;
+                message.Content?.Dispose();
+                message.Content = null;
+            }
+
+            var uri = message.RequestUri ?? throw new InvalidOperationException($"A {source} request has no address.");
+            if (!IsWithinOrigin(uri))
+            {
+                throw new SourceRequestException($"{source}: refused to send credentials to {uri.Authority} ({uri}): they go only to the configured API origin {Origin}. A next-page link pointing elsewhere means a misconfigured or hostile server; check the base URL.");
+            }
+
+            var response = await client.SendAsync(message, cancellationToken);
+            if (response.RequestMessage?.RequestUri is { } answered && !IsWithinOrigin(answered))
+            {
+                // A client that follows redirects itself already went there; at least nothing from that host is kept.
+                response.Dispose();
+                throw new SourceRequestException($"{source}: refused the answer from {answered.Authority} ({answered}), which a redirect from {uri} led to: only the configured API origin {Origin} is trusted. Check the base URL.");
+            }
+
+            if (response.StatusCode is not (HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect)
+                || response.Headers.Location is not { } location)
+            {
+                return response;
+            }
+
+            var target = new Uri(uri, location);
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            if (!IsWithinOrigin(target))
+            {
+                throw new SourceRequestException($"{source}: refused to follow a redirect from {uri} to {target.Authority} ({target}): credentials go only to the configured API origin {Origin}. Check the base URL; the API may have moved.");
+            }
+
+            if (redirects == MaxRedirects)
+            {
+                throw new SourceRequestException($"{source} redirected {MaxRedirects + 1} times in a row, last to {target}: check the base URL.");
+            }
+
+            redirectedTo = target;
+            // As browsers and HttpClient do: 303 always, and 301/302 after a POST, continue as a GET without the body.
+            asGet |= status == 303 || status is 301 or 302 && message.Method == HttpMethod.Post;
+        }
+    }
+
+    private bool IsWithinOrigin(Uri uri) =>
+        uri.IsAbsoluteUri
+        && string.Equals(uri.Scheme, origin.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.IdnHost, origin.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && uri.Port == origin.Port;
+}
