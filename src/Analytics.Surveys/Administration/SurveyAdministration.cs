@@ -198,7 +198,8 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
 
     /// <summary>
     /// The wave's answers as CSV, one response a row and one question a column, with no identities: no engineer,
-    /// no response id, only the day, rows in random order, and the team left blank below k.
+    /// no response id, only the day, rows in random order, and the team left blank wherever the wave's response
+    /// rate hides it (the same decision and k as the metrics: the wave's own or the organisation's, if larger).
     /// </summary>
     public async Task<string> ResponsesCsvAsync(string waveId, CancellationToken cancellationToken)
     {
@@ -206,7 +207,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         var questions = await store.QuestionsAsync(wave.SurveyId, cancellationToken);
         using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ExportedAnswer>(Command("surveys/response_export",
-            new { wave_id = waveId, k = wave.MinGroupSize, salt = Guid.NewGuid().ToString() }, cancellationToken));
+            new { wave_id = waveId, k = metrics.MinimumGroupSize, salt = Guid.NewGuid().ToString() }, cancellationToken));
         var csv = new StringBuilder().AppendLine(CsvText.Line(["submitted_on", "team", .. questions.Select(q => q.QuestionId)]));
         foreach (var response in rows.GroupBy(r => r.RowKey))
         {
