@@ -38,3 +38,15 @@ CREATE MACRO wave_response_groups(k) AS TABLE
     SELECT wave_id, level, team_id, invited, n, group_k AS k,
            level = 'team' AND is_suppressed(n, group_k, any_small, n_before, size_rank) OR (level = 'organisation' AND n < group_k) AS suppressed
     FROM ranked;
+
+-- Anonymous waves keep no time finer than the wave: a response's day and a link's day of use, both with the team,
+-- joined an answer to the engineer whose link was the only one of their team used that day. Responses given
+-- through the web and used links now record the wave's opening instead (SubmissionWriter); this drops the days
+-- already stored. Imported responses keep the day of their export: Pulse holds no link of theirs.
+UPDATE survey_responses SET submitted_at = w.opens_at
+FROM survey_waves w
+WHERE survey_responses.wave_id = w.wave_id AND w.is_anonymous AND survey_responses.channel IN ('link', 'open');
+
+UPDATE survey_invitations SET used_at = w.opens_at
+FROM survey_waves w
+WHERE survey_invitations.wave_id = w.wave_id AND w.is_anonymous AND survey_invitations.used_at IS NOT NULL;

@@ -1,10 +1,12 @@
--- A wave's answers without identities: no engineer, no response id, only the day, in a random order so that
--- row order says nothing about who answered when. A team is named only where the wave's response rate shows it
+-- A wave's answers without identities: no engineer, no response id, only the day (none in an anonymous wave,
+-- which keeps none; see 0009_survey_privacy.sql), in a random order so that row order says nothing about who
+-- answered when. A team is named only where the wave's response rate shows it
 -- (wave_response_groups, with the same k: the wave's own or $k, the organisation's, whichever is larger), so the
 -- blank rows never hold exactly one hidden team's answers.
 WITH responses AS (
-    SELECT r.response_id, CAST(r.submitted_at AT TIME ZONE 'UTC' AS DATE) AS submitted_on, r.team_id
+    SELECT r.response_id, CASE WHEN NOT w.is_anonymous THEN CAST(r.submitted_at AT TIME ZONE 'UTC' AS DATE) END AS submitted_on, r.team_id
     FROM survey_responses r
+    JOIN survey_waves w USING (wave_id)
     WHERE r.wave_id = $wave_id
 ),
 shown AS (

@@ -298,7 +298,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     private static CommandDefinition Command(string query, object? parameters, CancellationToken cancellationToken, System.Data.IDbTransaction? transaction = null) =>
         new(SqlQueries.Get(query), parameters, transaction, cancellationToken: cancellationToken);
 
-    private sealed record ExportedAnswer(string RowKey, string SubmittedOn, string? Team, string QuestionId, int? NumericValue, string[]? ChoiceValues, string? TextValue)
+    private sealed record ExportedAnswer(string RowKey, string? SubmittedOn, string? Team, string QuestionId, int? NumericValue, string[]? ChoiceValues, string? TextValue)
     {
         public string? Value => NumericValue?.ToString(CultureInfo.InvariantCulture)
             ?? (ChoiceValues is null ? CsvText.Untrusted(TextValue) : string.Join("; ", ChoiceValues));

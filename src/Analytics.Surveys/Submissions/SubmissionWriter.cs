@@ -101,8 +101,9 @@ public sealed partial class SubmissionWriter : BackgroundService
         {
             using (var transaction = connection.BeginTransaction())
             {
-                Decide(connection, transaction, batch, outcomes);
-                Append(connection, batch, outcomes);
+                var recordedAt = new DateTimeOffset[batch.Count];
+                Decide(connection, transaction, batch, outcomes, recordedAt);
+                Append(connection, batch, outcomes, recordedAt);
                 transaction.Commit();
             }
 
@@ -125,14 +126,20 @@ public sealed partial class SubmissionWriter : BackgroundService
         }
     }
 
-    private void Decide(DuckDbConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes)
+    /// <summary>
+    /// Decides each submission's outcome, marks the links used, and sets when each stored one is recorded as
+    /// given: now in a named wave, but the wave's opening in an anonymous one, so that no time of a response or of
+    /// a link's use is finer than the wave and none can join an answer to the engineer whose link was used.
+    /// </summary>
+    private void Decide(DuckDbConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes, DateTimeOffset[] recordedAt)
     {
         var now = _clock.GetUtcNow();
         var ids = batch.Select(p => p.Submission.ResponseId.ToString()).ToArray();
         var stored = connection.Query<string>(SqlQueries.Get("surveys/existing_responses"), new { response_ids = new ListParameter(ids) }, transaction)
             .Select(Guid.Parse).ToHashSet();
-        var waves = connection.Query<string>(SqlQueries.Get("surveys/accepting_waves"),
-            new { wave_ids = new ListParameter(batch.Select(p => p.Submission.WaveId).Distinct()), now }, transaction).ToHashSet(StringComparer.Ordinal);
+        var waves = connection.Query<AcceptingWave>(SqlQueries.Get("surveys/accepting_waves"),
+            new { wave_ids = new ListParameter(batch.Select(p => p.Submission.WaveId).Distinct()), now }, transaction)
+            .ToDictionary(w => w.WaveId, w => w.OpensAt, StringComparer.Ordinal);
         var hashes = batch.Select(p => p.Submission.TokenHash).OfType<string>().Distinct().ToArray();
         var invitations = hashes.Length == 0
             ? []
@@ -147,7 +154,7 @@ public sealed partial class SubmissionWriter : BackgroundService
             {
                 outcomes[i] = SubmissionOutcome.AlreadyStored;
             }
-            else if (!waves.Contains(submission.WaveId))
+            else if (!waves.TryGetValue(submission.WaveId, out var opensAt))
             {
                 outcomes[i] = SubmissionOutcome.WaveNotOpen;
                 stored.Remove(submission.ResponseId);
@@ -161,18 +168,17 @@ public sealed partial class SubmissionWriter : BackgroundService
             else
             {
                 outcomes[i] = SubmissionOutcome.Stored;
+                recordedAt[i] = submission.Anonymous ? opensAt : now;
                 if (submission.TokenHash is { } used)
                 {
-                    var usedAt = submission.Anonymous ? DayOf(now) : now;
-                    connection.Execute(SqlQueries.Get("surveys/mark_invitation_used"), new { token_hash = used, used_at = usedAt }, transaction);
+                    connection.Execute(SqlQueries.Get("surveys/mark_invitation_used"), new { token_hash = used, used_at = recordedAt[i] }, transaction);
                 }
             }
         }
     }
 
-    private void Append(DuckDbConnection connection, List<Pending> batch, SubmissionOutcome[] outcomes)
+    private static void Append(DuckDbConnection connection, List<Pending> batch, SubmissionOutcome[] outcomes, DateTimeOffset[] recordedAt)
     {
-        var now = _clock.GetUtcNow();
         using (var responses = connection.CreateAppender(SurveyResponse.Table))
         {
             for (var i = 0; i < batch.Count; i++)
@@ -180,7 +186,7 @@ public sealed partial class SubmissionWriter : BackgroundService
                 if (outcomes[i] == SubmissionOutcome.Stored)
                 {
                     var s = batch[i].Submission;
-                    new SurveyResponse(s.ResponseId, s.WaveId, s.TeamId, s.Anonymous ? null : s.EngineerId, s.Anonymous ? DayOf(now) : now,
+                    new SurveyResponse(s.ResponseId, s.WaveId, s.TeamId, s.Anonymous ? null : s.EngineerId, recordedAt[i],
                         s.TokenHash is null ? "open" : "link", "web").AppendTo(responses.CreateRow());
                 }
             }
@@ -200,13 +206,13 @@ public sealed partial class SubmissionWriter : BackgroundService
         }
     }
 
-    private static DateTimeOffset DayOf(DateTimeOffset moment) => new(moment.UtcDateTime.Date, TimeSpan.Zero);
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committed a batch of {Count} survey submissions ({Stored} stored)")]
     private partial void LogBatch(int count, int stored);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit a batch of {Count} survey submissions; none was stored")]
     private partial void LogBatchFailed(Exception error, int count);
+
+    private sealed record AcceptingWave(string WaveId, DateTimeOffset OpensAt);
 
     private sealed record Pending(SurveySubmission Submission, TaskCompletionSource<SubmissionOutcome> Completion);
 }
