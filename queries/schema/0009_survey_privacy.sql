@@ -50,3 +50,22 @@ WHERE survey_responses.wave_id = w.wave_id AND w.is_anonymous AND survey_respons
 UPDATE survey_invitations SET used_at = w.opens_at
 FROM survey_waves w
 WHERE survey_invitations.wave_id = w.wave_id AND w.is_anonymous AND survey_invitations.used_at IS NOT NULL;
+
+-- Responses of an open wave that results do not show yet. Results that moved with every answer gave each answer
+-- away to anyone comparing them before and after it, so answers given through the web are held here per wave and
+-- team, and released together once the team holds k of them (the wave's k or the organisation's, if larger);
+-- closing the wave releases the rest. It holds no time and no order, and empties as it releases.
+CREATE TABLE survey_held_responses (
+    response_id UUID NOT NULL,
+    wave_id     VARCHAR NOT NULL,
+    team_id     VARCHAR
+);
+
+-- The responses that results show: all but those held in a wave that is still open.
+CREATE MACRO shown_responses() AS TABLE
+    SELECT r.*
+    FROM survey_responses r
+    WHERE NOT EXISTS (
+        SELECT 1 FROM survey_held_responses h JOIN survey_waves w USING (wave_id)
+        WHERE h.response_id = r.response_id AND w.status = 'open'
+    );

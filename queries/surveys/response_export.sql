@@ -2,10 +2,11 @@
 -- which keeps none; see 0009_survey_privacy.sql), in a random order so that row order says nothing about who
 -- answered when. A team is named only where the wave's response rate shows it
 -- (wave_response_groups, with the same k: the wave's own or $k, the organisation's, whichever is larger), so the
--- blank rows never hold exactly one hidden team's answers.
+-- blank rows never hold exactly one hidden team's answers. An open wave's answers appear in steps of k per team
+-- (shown_responses), so that two exports never differ by one answer.
 WITH responses AS (
     SELECT r.response_id, CASE WHEN NOT w.is_anonymous THEN CAST(r.submitted_at AT TIME ZONE 'UTC' AS DATE) END AS submitted_on, r.team_id
-    FROM survey_responses r
+    FROM shown_responses() r
     JOIN survey_waves w USING (wave_id)
     WHERE r.wave_id = $wave_id
 ),

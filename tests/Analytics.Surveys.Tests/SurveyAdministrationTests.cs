@@ -1,3 +1,5 @@
+using Analytics.Core.Metrics;
+using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Surveys;
 using Analytics.Surveys.Administration;
 using Analytics.Surveys.Links;
@@ -160,6 +162,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     public async Task Response_export_has_no_identities_and_names_teams_of_k_or_more()
     {
         await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 6), ("search", 5), i => i == 1 ? "=HYPERLINK(\"x\")" : "Slow, flaky CI");
+        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
 
         var lines = await ExportAsync(SurveyDatabase.NamedWave);
         Assert.StartsWith("submitted_on,team,nps,csat_ci,", lines[0], StringComparison.Ordinal);
@@ -176,6 +179,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     public async Task Response_export_hides_the_sibling_that_the_wave_page_hides_with_a_small_team()
     {
         await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 6), ("search", 1));
+        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
         var wave = (await _db.Store.WaveAsync(SurveyDatabase.NamedWave, CancellationToken.None))!;
         var shownOnPage = (await _admin.ResponseRatesAsync(wave, CancellationToken.None)).Where(r => r.Level == "team" && !r.Suppressed).Select(r => r.TeamId);
 
@@ -190,12 +194,39 @@ public sealed class SurveyAdministrationTests : IDisposable
     {
         _db.Execute("UPDATE survey_waves SET min_group_size = 3 WHERE wave_id = $id", new { id = SurveyDatabase.NamedWave });
         await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 6), ("search", 3));
+        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
 
         var lines = await ExportAsync(SurveyDatabase.NamedWave);
 
         // k is max(3, organisation's 5): Search's 3 are hidden, and Payments with it.
         Assert.DoesNotContain(lines, l => l.Contains(",Search,", StringComparison.Ordinal) || l.Contains(",Payments,", StringComparison.Ordinal));
         Assert.Equal(9, lines.Count(l => l.StartsWith("2026-11-10,,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Open_wave_results_change_only_once_a_team_has_k_more_answers()
+    {
+        // Payments answers 5 times (a first step of k = 5); then one more answer of Search must not move the NPS.
+        await SubmitAsync(SurveyDatabase.OpenWave, ("payments", 5), ("search", 0));
+        var before = await OrganisationNpsAsync();
+        await SubmitAsync(SurveyDatabase.OpenWave, ("search", 1), ("search", 0));
+        var afterOne = await OrganisationNpsAsync();
+        await SubmitAsync(SurveyDatabase.OpenWave, ("search", 4), ("search", 0));
+        var afterStep = await OrganisationNpsAsync();
+
+        Assert.Equal((5L, -100.0), (before.Respondents, before.Nps));
+        Assert.Equal((before.Respondents, before.Nps), (afterOne.Respondents, afterOne.Nps));
+        Assert.Equal(10L, afterStep.Respondents);
+    }
+
+    [Fact]
+    public async Task Closing_a_wave_shows_every_answer()
+    {
+        await SubmitAsync(SurveyDatabase.OpenWave, ("payments", 6), ("search", 0));
+        await _admin.CloseWaveAsync(SurveyDatabase.OpenWave, CancellationToken.None);
+
+        Assert.Equal(6L, (await OrganisationNpsAsync()).Respondents);
+        Assert.Equal(6, (await ExportAsync(SurveyDatabase.OpenWave)).Count - 1);
     }
 
     [Fact]
@@ -235,6 +266,13 @@ public sealed class SurveyAdministrationTests : IDisposable
         }
 
         await writer.StopAsync(CancellationToken.None);
+    }
+
+    private async Task<NpsResult> OrganisationNpsAsync()
+    {
+        var day = DateOnly.FromDateTime(_db.Clock.GetUtcNow().UtcDateTime);
+        var rows = await _db.Metrics.QueryAsync<NpsResult>("nps", new MetricsQuery(day.AddDays(-10), day.AddDays(1), PeriodGrain.Quarter), CancellationToken.None);
+        return rows.Single(r => r.WaveId == SurveyDatabase.OpenWave && r.Level == "organisation");
     }
 
     private async Task<List<string>> ExportAsync(string waveId) =>

@@ -225,9 +225,16 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     private async Task MoveAsync(string waveId, string from, string to, CancellationToken cancellationToken)
     {
         using var connection = await database.OpenAsync(cancellationToken);
-        var moved = await connection.QueryAsync<string>(Command("surveys/set_wave_status", new { wave_id = waveId, expected = from, status = to }, cancellationToken));
+        using var transaction = connection.BeginTransaction();
+        var moved = (await connection.QueryAsync<string>(Command("surveys/set_wave_status", new { wave_id = waveId, expected = from, status = to }, cancellationToken, transaction))).AsList();
+        if (moved.Count > 0 && to == "closed")
+        {
+            await connection.ExecuteAsync(Command("surveys/release_wave", new { wave_id = waveId }, cancellationToken, transaction));
+        }
+
+        transaction.Commit();
         store.Forget();
-        if (!moved.Any())
+        if (moved.Count == 0)
         {
             var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
             throw new SurveyAdminException($"The wave is {wave.Status}; only a {from} wave can be made {to}.");

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
 using Analytics.Core.Surveys;
 using Analytics.DuckDb;
@@ -23,14 +24,22 @@ public sealed partial class SubmissionWriter : BackgroundService
     private readonly TimeProvider _clock;
     private readonly ILogger<SubmissionWriter> _logger;
     private readonly int _maxBatchSize;
+    private readonly int _minimumGroupSize;
 
     /// <summary>Creates the writer; it starts with the host.</summary>
-    public SubmissionWriter(PulseDatabase database, TimeProvider clock, IOptions<SurveyOptions> options, ILogger<SubmissionWriter> logger)
+    /// <param name="database">Where responses are stored.</param>
+    /// <param name="clock">The time of submissions.</param>
+    /// <param name="options">Batch size.</param>
+    /// <param name="logger">Batch outcomes.</param>
+    /// <param name="metricsOptions">The organisation's k, below which held responses are not released; default 5.</param>
+    public SubmissionWriter(PulseDatabase database, TimeProvider clock, IOptions<SurveyOptions> options, ILogger<SubmissionWriter> logger,
+        IOptions<MetricsOptions>? metricsOptions = null)
     {
         _database = database;
         _clock = clock;
         _logger = logger;
         _maxBatchSize = options.Value.MaxBatchSize;
+        _minimumGroupSize = (metricsOptions?.Value ?? new MetricsOptions()).MinimumGroupSize;
     }
 
     /// <summary>Queues a response and completes once it is committed (or refused, with the reason).</summary>
@@ -104,6 +113,7 @@ public sealed partial class SubmissionWriter : BackgroundService
                 var recordedAt = new DateTimeOffset[batch.Count];
                 Decide(connection, transaction, batch, outcomes, recordedAt);
                 Append(connection, batch, outcomes, recordedAt);
+                Hold(connection, transaction, batch, outcomes);
                 transaction.Commit();
             }
 
@@ -175,6 +185,22 @@ public sealed partial class SubmissionWriter : BackgroundService
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Holds the stored responses back from results, then releases every wave's team that now holds k of them, so
+    /// that results of an open wave move only by k answers of one team at a time (docs/surveys.md).
+    /// </summary>
+    private void Hold(DuckDbConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes)
+    {
+        var stored = batch.Where((_, i) => outcomes[i] == SubmissionOutcome.Stored).Select(p => p.Submission.ResponseId.ToString()).ToArray();
+        if (stored.Length == 0)
+        {
+            return;
+        }
+
+        connection.Execute(SqlQueries.Get("surveys/hold_responses"), new { response_ids = new ListParameter(stored) }, transaction);
+        connection.Execute(SqlQueries.Get("surveys/release_held_responses"), new { k = _minimumGroupSize }, transaction);
     }
 
     private static void Append(DuckDbConnection connection, List<Pending> batch, SubmissionOutcome[] outcomes, DateTimeOffset[] recordedAt)
