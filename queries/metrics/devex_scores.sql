@@ -5,12 +5,13 @@
 -- Suppression is decided over every team of the wave and only then narrowed to $team, so that a team hidden in
 -- the organisation view (to protect a smaller sibling) is hidden in its own run too; a team run returns the
 -- team's rows only (level 'team'), never the organisation's.
+-- An open wave's answers count once their team has given k of them since the last step (shown_responses).
 -- Parameters: $from, $to (waves opening in the range), $team (NULL = the organisation and every team), $k.
 WITH answers AS (
     SELECT w.wave_id, w.name AS wave_name, w.opens_at, greatest(w.min_group_size, $k) AS k, r.team_id,
            q.dimension, coalesce(q.capability, '') AS item, r.response_id, a.numeric_value AS score
     FROM survey_answers a
-    JOIN survey_responses r USING (response_id)
+    JOIN shown_responses() r USING (response_id)
     JOIN survey_waves w USING (wave_id)
     JOIN survey_questions q ON q.survey_id = w.survey_id AND q.question_id = a.question_id
     WHERE q.kind = 'likert' AND a.numeric_value IS NOT NULL AND q.dimension IS NOT NULL

@@ -8,12 +8,14 @@
 -- team's rows alone would show a team that the organisation view hides to protect a smaller sibling, and the
 -- organisation's total minus the shown teams would then give the small team away. A team run returns the team's
 -- rows only (level 'team'), never the organisation's.
+-- An open wave's answers count once their team has given k of them since the last step (shown_responses, see
+-- queries/schema/0009_survey_privacy.sql), so its results never move by one answer.
 -- Parameters: $from, $to (waves opening in the range; earlier waves are read for the change), $team (NULL = the
 -- organisation and every team), $k (minimum group size; a wave's own is used when larger).
 WITH answers AS (
     SELECT w.wave_id, w.name AS wave_name, w.opens_at, greatest(w.min_group_size, $k) AS k, r.team_id, a.numeric_value AS score
     FROM survey_answers a
-    JOIN survey_responses r USING (response_id)
+    JOIN shown_responses() r USING (response_id)
     JOIN survey_waves w USING (wave_id)
     JOIN survey_questions q ON q.survey_id = w.survey_id AND q.question_id = a.question_id
     WHERE q.kind = 'nps' AND a.numeric_value IS NOT NULL

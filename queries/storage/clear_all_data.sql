@@ -14,6 +14,7 @@ DELETE FROM survey_waves;
 DELETE FROM survey_invitations;
 DELETE FROM survey_responses;
 DELETE FROM survey_answers;
+DELETE FROM survey_held_responses;
 DELETE FROM moment_ratings;
 DELETE FROM ingestion_runs;
 DELETE FROM ingestion_watermarks;

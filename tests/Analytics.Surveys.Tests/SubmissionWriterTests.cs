@@ -27,12 +27,12 @@ public sealed class SubmissionWriterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Anonymous_response_keeps_team_and_day_but_no_person()
+    public async Task Anonymous_response_keeps_team_and_the_wave_opening_but_no_person_or_day()
     {
         var outcome = await _writer.SubmitAsync(Submission(SurveyDatabase.OpenWave, team: "payments", engineer: "e1"), CancellationToken.None);
 
         Assert.Equal(SubmissionOutcome.Stored, outcome);
-        Assert.Equal("payments|<null>|2026-11-10 00:00:00+00|2", _db.Scalar<string>(
+        Assert.Equal("payments|<null>|2026-11-08 12:00:00+00|2", _db.Scalar<string>(
             "SELECT team_id || '|' || coalesce(engineer_id, '<null>') || '|' || strftime(submitted_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') || '+00|' || (SELECT count(*) FROM survey_answers) FROM survey_responses"));
     }
 
@@ -58,7 +58,7 @@ public sealed class SubmissionWriterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_link_is_used_once_and_its_use_keeps_only_the_day_in_anonymous_waves()
+    public async Task A_link_is_used_once_and_its_use_keeps_only_the_wave_opening_in_anonymous_waves()
     {
         var hash = Invite(SurveyDatabase.OpenWave, "e1");
         var outcomes = await Task.WhenAll(
@@ -69,8 +69,34 @@ public sealed class SubmissionWriterTests : IAsyncLifetime, IDisposable
         Assert.Equal([SubmissionOutcome.Stored, SubmissionOutcome.LinkNotUsable], outcomes.Order());
         Assert.Equal(SubmissionOutcome.LinkNotUsable, later);
         Assert.Equal(1L, _db.Scalar<long>("SELECT count(*) FROM survey_responses"));
-        Assert.Equal("00:00", _db.Scalar<string>("SELECT strftime(used_at AT TIME ZONE 'UTC', '%H:%M') FROM survey_invitations"));
+        Assert.Equal("2026-11-08 12:00", _db.Scalar<string>("SELECT strftime(used_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM survey_invitations"));
         Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM survey_responses WHERE engineer_id IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task No_time_joins_an_anonymous_response_to_a_used_link_more_finely_than_the_wave()
+    {
+        var first = Invite(SurveyDatabase.OpenWave, "e1");
+        var second = Invite(SurveyDatabase.OpenWave, "e2");
+        await _writer.SubmitAsync(Submission(SurveyDatabase.OpenWave, first, "payments", "e1"), CancellationToken.None);
+        _db.Clock.Now = _db.Clock.Now.AddDays(1);
+        await _writer.SubmitAsync(Submission(SurveyDatabase.OpenWave, second, "payments", "e2"), CancellationToken.None);
+
+        // Each pair of time columns (response, used link) may match all of the team's used links or none: matching
+        // some would narrow who gave the answer.
+        foreach (var linkTime in new[] { "used_at", "created_at", "expires_at" })
+        {
+            Assert.Equal(0L, _db.Scalar<long>($"""
+                SELECT count(*) FROM survey_responses r
+                WHERE (SELECT count(*) FROM survey_invitations i
+                       WHERE i.wave_id = r.wave_id AND i.team_id = r.team_id AND i.used_at IS NOT NULL
+                         AND CAST(i.{linkTime} AT TIME ZONE 'UTC' AS DATE) = CAST(r.submitted_at AT TIME ZONE 'UTC' AS DATE))
+                      NOT IN (0, (SELECT count(*) FROM survey_invitations i WHERE i.wave_id = r.wave_id AND i.team_id = r.team_id AND i.used_at IS NOT NULL))
+                """));
+        }
+
+        Assert.Equal("1|1", _db.Scalar<string>(
+            "SELECT (SELECT count(DISTINCT submitted_at) FROM survey_responses) || '|' || (SELECT count(DISTINCT used_at) FROM survey_invitations)"));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Analytics.Core.Metrics;
+using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Surveys;
 using Analytics.Surveys.Administration;
 using Analytics.Surveys.Links;
@@ -169,25 +171,16 @@ public sealed class SurveyAdministrationTests : IDisposable
     }
 
     [Fact]
-    public async Task Response_export_has_no_identities_and_hides_small_teams()
+    public async Task Response_export_has_no_identities_and_names_teams_of_k_or_more()
     {
-        using var writer = new SubmissionWriter(_db.Database, _db.Clock, _db.Options, NullLogger<SubmissionWriter>.Instance);
-        await writer.StartAsync(CancellationToken.None);
-        for (var i = 1; i <= 6; i++)
-        {
-            await writer.SubmitAsync(new SurveySubmission(Guid.NewGuid(), SurveyDatabase.NamedWave, null, "payments", $"e{i}", false,
-                [new SurveyAnswer(Guid.Empty, "nps", i, null, null), new SurveyAnswer(Guid.Empty, "obstacle", null, null, i == 1 ? "=HYPERLINK(\"x\")" : "Slow, flaky CI")]), CancellationToken.None);
-        }
+        await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 6), ("search", 5), i => i == 1 ? "=HYPERLINK(\"x\")" : "Slow, flaky CI");
+        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
 
-        await writer.SubmitAsync(new SurveySubmission(Guid.NewGuid(), SurveyDatabase.NamedWave, null, "search", "e7", false,
-            [new SurveyAnswer(Guid.Empty, "hours_lost", null, ["1–2 hours"], null)]), CancellationToken.None);
-        await writer.StopAsync(CancellationToken.None);
-
-        var lines = (await _admin.ResponsesCsvAsync(SurveyDatabase.NamedWave, CancellationToken.None)).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var lines = await ExportAsync(SurveyDatabase.NamedWave);
         Assert.StartsWith("submitted_on,team,nps,csat_ci,", lines[0], StringComparison.Ordinal);
-        Assert.Equal(8, lines.Count);
+        Assert.Equal(12, lines.Count);
         Assert.Equal(6, lines.Count(l => l.StartsWith("2026-11-10,Payments,", StringComparison.Ordinal)));
-        Assert.Single(lines, l => l.StartsWith("2026-11-10,,,", StringComparison.Ordinal) && l.Contains("1–2 hours", StringComparison.Ordinal));
+        Assert.Equal(5, lines.Count(l => l.StartsWith("2026-11-10,Search,", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.Contains("\"'=HYPERLINK(\"\"x\"\")\"", StringComparison.Ordinal));
         var csv = string.Join('\n', lines);
         Assert.DoesNotContain("e1", csv, StringComparison.Ordinal);
@@ -200,20 +193,77 @@ public sealed class SurveyAdministrationTests : IDisposable
         _db.Execute("UPDATE teams SET name = '=HYPERLINK(\"http://evil\")' WHERE team_id = 'payments'");
         using var writer = new SubmissionWriter(_db.Database, _db.Clock, _db.Options, NullLogger<SubmissionWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
-        for (var i = 1; i <= 6; i++)
+        // Two teams of six, so that neither is hidden and the team names reach the export.
+        for (var i = 1; i <= 12; i++)
         {
-            await writer.SubmitAsync(new SurveySubmission(Guid.NewGuid(), SurveyDatabase.NamedWave, null, "payments", $"e{i}", false,
+            await writer.SubmitAsync(new SurveySubmission(Guid.NewGuid(), SurveyDatabase.NamedWave, null, i <= 6 ? "payments" : "search", $"e{i}", false,
                 [new SurveyAnswer(Guid.Empty, "nps", 3, null, null), new SurveyAnswer(Guid.Empty, "hours_lost", null, ["@SUM(A1)"], null), new SurveyAnswer(Guid.Empty, "obstacle", null, null, "+1+1")]),
                 CancellationToken.None);
         }
 
         await writer.StopAsync(CancellationToken.None);
 
+        // Closing releases answers an open wave still holds back (results move in steps of k).
+        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
         var lines = (await _admin.ResponsesCsvAsync(SurveyDatabase.NamedWave, CancellationToken.None)).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal(7, lines.Count);
-        Assert.All(lines.Skip(1), l => Assert.StartsWith("2026-11-10,\"'=HYPERLINK(\"\"http://evil\"\")\",3,", l, StringComparison.Ordinal));
+        Assert.Equal(13, lines.Count);
+        Assert.Equal(6, lines.Count(l => l.StartsWith("2026-11-10,\"'=HYPERLINK(\"\"http://evil\"\")\",3,", StringComparison.Ordinal)));
         Assert.All(lines.Skip(1), l => Assert.Contains(",'@SUM(A1),", l, StringComparison.Ordinal));
         Assert.All(lines.Skip(1), l => Assert.Contains(",'+1+1", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Response_export_hides_the_sibling_that_the_wave_page_hides_with_a_small_team()
+    {
+        await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 6), ("search", 1));
+        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
+        var wave = (await _db.Store.WaveAsync(SurveyDatabase.NamedWave, CancellationToken.None))!;
+        var shownOnPage = (await _admin.ResponseRatesAsync(wave, CancellationToken.None)).Where(r => r.Level == "team" && !r.Suppressed).Select(r => r.TeamId);
+
+        var lines = await ExportAsync(SurveyDatabase.NamedWave);
+
+        Assert.Empty(shownOnPage);
+        Assert.Equal(7, lines.Count(l => l.StartsWith("2026-11-10,,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Response_export_uses_the_organisation_minimum_when_the_wave_k_is_lower()
+    {
+        _db.Execute("UPDATE survey_waves SET min_group_size = 3 WHERE wave_id = $id", new { id = SurveyDatabase.NamedWave });
+        await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 6), ("search", 3));
+        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
+
+        var lines = await ExportAsync(SurveyDatabase.NamedWave);
+
+        // k is max(3, organisation's 5): Search's 3 are hidden, and Payments with it.
+        Assert.DoesNotContain(lines, l => l.Contains(",Search,", StringComparison.Ordinal) || l.Contains(",Payments,", StringComparison.Ordinal));
+        Assert.Equal(9, lines.Count(l => l.StartsWith("2026-11-10,,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Open_wave_results_change_only_once_a_team_has_k_more_answers()
+    {
+        // Payments answers 5 times (a first step of k = 5); then one more answer of Search must not move the NPS.
+        await SubmitAsync(SurveyDatabase.OpenWave, ("payments", 5), ("search", 0));
+        var before = await OrganisationNpsAsync();
+        await SubmitAsync(SurveyDatabase.OpenWave, ("search", 1), ("search", 0));
+        var afterOne = await OrganisationNpsAsync();
+        await SubmitAsync(SurveyDatabase.OpenWave, ("search", 4), ("search", 0));
+        var afterStep = await OrganisationNpsAsync();
+
+        Assert.Equal((5L, -100.0), (before.Respondents, before.Nps));
+        Assert.Equal((before.Respondents, before.Nps), (afterOne.Respondents, afterOne.Nps));
+        Assert.Equal(10L, afterStep.Respondents);
+    }
+
+    [Fact]
+    public async Task Closing_a_wave_shows_every_answer()
+    {
+        await SubmitAsync(SurveyDatabase.OpenWave, ("payments", 6), ("search", 0));
+        await _admin.CloseWaveAsync(SurveyDatabase.OpenWave, CancellationToken.None);
+
+        Assert.Equal(6L, (await OrganisationNpsAsync()).Respondents);
+        Assert.Equal(6, (await ExportAsync(SurveyDatabase.OpenWave)).Count - 1);
     }
 
     [Fact]
@@ -236,6 +286,34 @@ public sealed class SurveyAdministrationTests : IDisposable
         Assert.All(rates.Where(r => r.Level == "team"), r => Assert.True(r.Suppressed));
         Assert.All(rates.Where(r => r.Level == "team"), r => Assert.Null(r.Responses));
     }
+
+    private async Task SubmitAsync(string waveId, (string Team, int Responses) first, (string Team, int Responses) second, Func<int, string>? obstacle = null)
+    {
+        using var writer = new SubmissionWriter(_db.Database, _db.Clock, _db.Options, NullLogger<SubmissionWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        foreach (var (team, responses) in new[] { first, second })
+        {
+            // Payments holds engineers e1–e6, Search e7–e12.
+            var engineer = team == "payments" ? 0 : 6;
+            for (var i = 1; i <= responses; i++)
+            {
+                await writer.SubmitAsync(new SurveySubmission(Guid.NewGuid(), waveId, null, team, $"e{engineer + i}", false,
+                    [new SurveyAnswer(Guid.Empty, "nps", i, null, null), new SurveyAnswer(Guid.Empty, "obstacle", null, null, obstacle?.Invoke(engineer + i) ?? "Slow, flaky CI")]), CancellationToken.None);
+            }
+        }
+
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    private async Task<NpsResult> OrganisationNpsAsync()
+    {
+        var day = DateOnly.FromDateTime(_db.Clock.GetUtcNow().UtcDateTime);
+        var rows = await _db.Metrics.QueryAsync<NpsResult>("nps", new MetricsQuery(day.AddDays(-10), day.AddDays(1), PeriodGrain.Quarter), CancellationToken.None);
+        return rows.Single(r => r.WaveId == SurveyDatabase.OpenWave && r.Level == "organisation");
+    }
+
+    private async Task<List<string>> ExportAsync(string waveId) =>
+        (await _admin.ResponsesCsvAsync(waveId, CancellationToken.None)).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 
     private WaveDraft Wave(string name, params string[] teams) =>
         new(name, _db.Clock.GetUtcNow().AddDays(-1), _db.Clock.GetUtcNow().AddDays(14), true, 5, teams);

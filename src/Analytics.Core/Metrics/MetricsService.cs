@@ -27,6 +27,9 @@ public sealed class MetricsService
         _options.Validate();
     }
 
+    /// <summary>The organisation's smallest reported survey group (k); a wave's own k applies when larger.</summary>
+    public int MinimumGroupSize => _options.MinimumGroupSize;
+
     /// <summary>Checks that a team exists; throws <see cref="ArgumentException"/> naming it when it does not.</summary>
     public async Task EnsureTeamExistsAsync(string team, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Analytics.Core.Surveys;
 /// <param name="WaveId">The wave.</param>
 /// <param name="TeamId">The respondent's team.</param>
 /// <param name="EngineerId">The respondent; always null in an anonymous wave.</param>
-/// <param name="SubmittedAt">Submitted (only the day, for anonymous waves).</param>
+/// <param name="SubmittedAt">Submitted; in an anonymous wave given through a link or an open link, the wave's opening instead, so that it cannot be joined with a link's use (imports keep the day of their export).</param>
 /// <param name="Channel">link, open or import.</param>
 /// <param name="Source">Where the record came from.</param>
 public sealed record SurveyResponse(

@@ -27,6 +27,13 @@ public sealed record SurveyWave(
     /// <inheritdoc />
     public static string Table => "survey_waves";
 
+    /// <summary>
+    /// The k this wave's results are reported with: its own minimum or the organisation's
+    /// (<c>Pulse:Metrics:MinimumGroupSize</c>), whichever is larger, as the metric queries apply it.
+    /// </summary>
+    /// <param name="organisationMinimum">The organisation's minimum group size.</param>
+    public int ReportedGroupSize(int organisationMinimum) => Math.Max(MinGroupSize, organisationMinimum);
+
     /// <inheritdoc />
     public void AppendTo(DuckDbAppenderRow row) =>
         row

@@ -200,7 +200,8 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
 
     /// <summary>
     /// The wave's answers as CSV, one response a row and one question a column, with no identities: no engineer,
-    /// no response id, only the day, rows in random order, and the team left blank below k.
+    /// no response id, only the day, rows in random order, and the team left blank wherever the wave's response
+    /// rate hides it (the same decision and k as the metrics: the wave's own or the organisation's, if larger).
     /// </summary>
     public async Task<string> ResponsesCsvAsync(string waveId, CancellationToken cancellationToken)
     {
@@ -208,7 +209,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         var questions = await store.QuestionsAsync(wave.SurveyId, cancellationToken);
         using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ExportedAnswer>(Command("surveys/response_export",
-            new { wave_id = waveId, k = wave.MinGroupSize, salt = Guid.NewGuid().ToString() }, cancellationToken));
+            new { wave_id = waveId, k = metrics.MinimumGroupSize, salt = Guid.NewGuid().ToString() }, cancellationToken));
         var csv = new StringBuilder().AppendLine(CsvCell.Line(["submitted_on", "team", .. questions.Select(q => q.QuestionId)]));
         foreach (var response in rows.GroupBy(r => r.RowKey))
         {
@@ -226,9 +227,16 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     private async Task MoveAsync(string waveId, string from, string to, CancellationToken cancellationToken)
     {
         using var connection = await database.OpenAsync(cancellationToken);
-        var moved = await connection.QueryAsync<string>(Command("surveys/set_wave_status", new { wave_id = waveId, expected = from, status = to }, cancellationToken));
+        using var transaction = connection.BeginTransaction();
+        var moved = (await connection.QueryAsync<string>(Command("surveys/set_wave_status", new { wave_id = waveId, expected = from, status = to }, cancellationToken, transaction))).AsList();
+        if (moved.Count > 0 && to == "closed")
+        {
+            await connection.ExecuteAsync(Command("surveys/release_wave", new { wave_id = waveId }, cancellationToken, transaction));
+        }
+
+        transaction.Commit();
         store.Forget();
-        if (!moved.Any())
+        if (moved.Count == 0)
         {
             var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
             throw new SurveyAdminException($"The wave is {wave.Status}; only a {from} wave can be made {to}.");
@@ -299,7 +307,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     private static CommandDefinition Command(string query, object? parameters, CancellationToken cancellationToken, System.Data.IDbTransaction? transaction = null) =>
         new(SqlQueries.Get(query), parameters, transaction, cancellationToken: cancellationToken);
 
-    private sealed record ExportedAnswer(string RowKey, string SubmittedOn, string? Team, string QuestionId, int? NumericValue, string[]? ChoiceValues, string? TextValue)
+    private sealed record ExportedAnswer(string RowKey, string? SubmittedOn, string? Team, string QuestionId, int? NumericValue, string[]? ChoiceValues, string? TextValue)
     {
         public CsvCell Cell => NumericValue is { } number ? CsvCell.Number(number)
             : CsvCell.Text(ChoiceValues is null ? TextValue : string.Join("; ", ChoiceValues));

@@ -6,7 +6,7 @@ namespace Analytics.Surveys.Submissions;
 /// <param name="EngineerId">Who it was made for.</param>
 /// <param name="TeamId">Their team when it was made.</param>
 /// <param name="ExpiresAt">No longer usable from then.</param>
-/// <param name="UsedAt">When it was used (only the day, in anonymous waves); null while unused.</param>
+/// <param name="UsedAt">When it was used (in anonymous waves only the wave's opening, never the day); null while unused.</param>
 public sealed record PendingInvitation(string TokenHash, string WaveId, string EngineerId, string TeamId, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt)
 {
     /// <summary>Whether a response may still be given through it at <paramref name="now"/>.</summary>

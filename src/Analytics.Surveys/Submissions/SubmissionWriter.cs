@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
 using Analytics.Core.Surveys;
 using Analytics.DuckDb;
@@ -23,14 +24,22 @@ public sealed partial class SubmissionWriter : BackgroundService
     private readonly TimeProvider _clock;
     private readonly ILogger<SubmissionWriter> _logger;
     private readonly int _maxBatchSize;
+    private readonly int _minimumGroupSize;
 
     /// <summary>Creates the writer; it starts with the host.</summary>
-    public SubmissionWriter(PulseDatabase database, TimeProvider clock, IOptions<SurveyOptions> options, ILogger<SubmissionWriter> logger)
+    /// <param name="database">Where responses are stored.</param>
+    /// <param name="clock">The time of submissions.</param>
+    /// <param name="options">Batch size.</param>
+    /// <param name="logger">Batch outcomes.</param>
+    /// <param name="metricsOptions">The organisation's k, below which held responses are not released; default 5.</param>
+    public SubmissionWriter(PulseDatabase database, TimeProvider clock, IOptions<SurveyOptions> options, ILogger<SubmissionWriter> logger,
+        IOptions<MetricsOptions>? metricsOptions = null)
     {
         _database = database;
         _clock = clock;
         _logger = logger;
         _maxBatchSize = options.Value.MaxBatchSize;
+        _minimumGroupSize = (metricsOptions?.Value ?? new MetricsOptions()).MinimumGroupSize;
     }
 
     /// <summary>Queues a response and completes once it is committed (or refused, with the reason).</summary>
@@ -101,8 +110,10 @@ public sealed partial class SubmissionWriter : BackgroundService
         {
             using (var transaction = connection.BeginTransaction())
             {
-                Decide(connection, transaction, batch, outcomes);
-                Append(connection, batch, outcomes);
+                var recordedAt = new DateTimeOffset[batch.Count];
+                Decide(connection, transaction, batch, outcomes, recordedAt);
+                Append(connection, batch, outcomes, recordedAt);
+                Hold(connection, transaction, batch, outcomes);
                 transaction.Commit();
             }
 
@@ -125,14 +136,20 @@ public sealed partial class SubmissionWriter : BackgroundService
         }
     }
 
-    private void Decide(DuckDbConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes)
+    /// <summary>
+    /// Decides each submission's outcome, marks the links used, and sets when each stored one is recorded as
+    /// given: now in a named wave, but the wave's opening in an anonymous one, so that no time of a response or of
+    /// a link's use is finer than the wave and none can join an answer to the engineer whose link was used.
+    /// </summary>
+    private void Decide(DuckDbConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes, DateTimeOffset[] recordedAt)
     {
         var now = _clock.GetUtcNow();
         var ids = batch.Select(p => p.Submission.ResponseId.ToString()).ToArray();
         var stored = connection.Query<string>(SqlQueries.Get("surveys/existing_responses"), new { response_ids = new ListParameter(ids) }, transaction)
             .Select(Guid.Parse).ToHashSet();
-        var waves = connection.Query<string>(SqlQueries.Get("surveys/accepting_waves"),
-            new { wave_ids = new ListParameter(batch.Select(p => p.Submission.WaveId).Distinct()), now }, transaction).ToHashSet(StringComparer.Ordinal);
+        var waves = connection.Query<AcceptingWave>(SqlQueries.Get("surveys/accepting_waves"),
+            new { wave_ids = new ListParameter(batch.Select(p => p.Submission.WaveId).Distinct()), now }, transaction)
+            .ToDictionary(w => w.WaveId, w => w.OpensAt, StringComparer.Ordinal);
         var hashes = batch.Select(p => p.Submission.TokenHash).OfType<string>().Distinct().ToArray();
         var invitations = hashes.Length == 0
             ? []
@@ -147,7 +164,7 @@ public sealed partial class SubmissionWriter : BackgroundService
             {
                 outcomes[i] = SubmissionOutcome.AlreadyStored;
             }
-            else if (!waves.Contains(submission.WaveId))
+            else if (!waves.TryGetValue(submission.WaveId, out var opensAt))
             {
                 outcomes[i] = SubmissionOutcome.WaveNotOpen;
                 stored.Remove(submission.ResponseId);
@@ -161,18 +178,33 @@ public sealed partial class SubmissionWriter : BackgroundService
             else
             {
                 outcomes[i] = SubmissionOutcome.Stored;
+                recordedAt[i] = submission.Anonymous ? opensAt : now;
                 if (submission.TokenHash is { } used)
                 {
-                    var usedAt = submission.Anonymous ? DayOf(now) : now;
-                    connection.Execute(SqlQueries.Get("surveys/mark_invitation_used"), new { token_hash = used, used_at = usedAt }, transaction);
+                    connection.Execute(SqlQueries.Get("surveys/mark_invitation_used"), new { token_hash = used, used_at = recordedAt[i] }, transaction);
                 }
             }
         }
     }
 
-    private void Append(DuckDbConnection connection, List<Pending> batch, SubmissionOutcome[] outcomes)
+    /// <summary>
+    /// Holds the stored responses back from results, then releases every wave's team that now holds k of them, so
+    /// that results of an open wave move only by k answers of one team at a time (docs/surveys.md).
+    /// </summary>
+    private void Hold(DuckDbConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes)
     {
-        var now = _clock.GetUtcNow();
+        var stored = batch.Where((_, i) => outcomes[i] == SubmissionOutcome.Stored).Select(p => p.Submission.ResponseId.ToString()).ToArray();
+        if (stored.Length == 0)
+        {
+            return;
+        }
+
+        connection.Execute(SqlQueries.Get("surveys/hold_responses"), new { response_ids = new ListParameter(stored) }, transaction);
+        connection.Execute(SqlQueries.Get("surveys/release_held_responses"), new { k = _minimumGroupSize }, transaction);
+    }
+
+    private static void Append(DuckDbConnection connection, List<Pending> batch, SubmissionOutcome[] outcomes, DateTimeOffset[] recordedAt)
+    {
         using (var responses = connection.CreateAppender(SurveyResponse.Table))
         {
             for (var i = 0; i < batch.Count; i++)
@@ -180,7 +212,7 @@ public sealed partial class SubmissionWriter : BackgroundService
                 if (outcomes[i] == SubmissionOutcome.Stored)
                 {
                     var s = batch[i].Submission;
-                    new SurveyResponse(s.ResponseId, s.WaveId, s.TeamId, s.Anonymous ? null : s.EngineerId, s.Anonymous ? DayOf(now) : now,
+                    new SurveyResponse(s.ResponseId, s.WaveId, s.TeamId, s.Anonymous ? null : s.EngineerId, recordedAt[i],
                         s.TokenHash is null ? "open" : "link", "web").AppendTo(responses.CreateRow());
                 }
             }
@@ -200,13 +232,13 @@ public sealed partial class SubmissionWriter : BackgroundService
         }
     }
 
-    private static DateTimeOffset DayOf(DateTimeOffset moment) => new(moment.UtcDateTime.Date, TimeSpan.Zero);
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committed a batch of {Count} survey submissions ({Stored} stored)")]
     private partial void LogBatch(int count, int stored);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit a batch of {Count} survey submissions; none was stored")]
     private partial void LogBatchFailed(Exception error, int count);
+
+    private sealed record AcceptingWave(string WaveId, DateTimeOffset OpensAt);
 
     private sealed record Pending(SurveySubmission Submission, TaskCompletionSource<SubmissionOutcome> Completion);
 }

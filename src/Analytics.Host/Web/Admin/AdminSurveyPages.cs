@@ -134,7 +134,7 @@ internal static class AdminSurveyPages
 
     public static string Wave(AdminPage page, Survey survey, SurveyWave wave, IReadOnlyList<ResponseRate> rates, IReadOnlyList<TeamName> teams, string publicBaseUrl, int minimumGroupSize, DateTimeOffset now)
     {
-        var k = Math.Max(wave.MinGroupSize, minimumGroupSize);
+        var k = wave.ReportedGroupSize(minimumGroupSize);
         var waveId = Uri.EscapeDataString(wave.WaveId);
         var names = teams.ToDictionary(t => t.TeamId, t => t.Name, StringComparer.Ordinal);
         var html = new StringBuilder();

@@ -15,6 +15,7 @@ namespace Analytics.Host.Web.Surveys;
 /// <param name="Errors">What to fix, in form order.</param>
 /// <param name="Teams">For open links: the teams a respondent may pick; null for personal links.</param>
 /// <param name="ChosenTeam">The team picked so far.</param>
+/// <param name="GroupSize">The k results are reported with (the wave's own or the organisation's, if larger).</param>
 internal sealed record SurveyForm(
     Survey Survey,
     SurveyWave Wave,
@@ -25,4 +26,5 @@ internal sealed record SurveyForm(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Values,
     IReadOnlyList<FieldError> Errors,
     IReadOnlyList<TeamName>? Teams,
-    string? ChosenTeam);
+    string? ChosenTeam,
+    int GroupSize);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Analytics.Core.Metrics;
 using Analytics.Core.Surveys;
 using Analytics.Host.Web.Pages;
 using Analytics.Host.Web.Security;
@@ -8,6 +9,7 @@ using Analytics.Surveys.Forms;
 using Analytics.Surveys.Links;
 using Analytics.Surveys.Submissions;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Host.Web.Surveys;
 
@@ -76,7 +78,7 @@ internal static class SurveyFormEndpoints
         // The writer checks the link again inside its transaction: a second press of the button finds its own
         // response stored and gets the thank-you page; another use of a used link is refused.
         var submission = new SurveySubmission(submissionId, wave.WaveId, invitation.TokenHash, invitation.TeamId, invitation.EngineerId, wave.IsAnonymous, validated.Answers);
-        return (await StoreAsync(writer, submission, wave, store, cancellationToken)).Page;
+        return (await StoreAsync(writer, submission, wave, store, GroupSize(wave, context), cancellationToken)).Page;
     }
 
     private static async Task<IResult> ShowOpenAsync(string waveId, HttpContext context, SurveyStore store, TimeProvider clock, IAntiforgery antiforgery, CancellationToken cancellationToken)
@@ -133,7 +135,7 @@ internal static class SurveyFormEndpoints
             }, StatusCodes.Status400BadRequest);
         }
 
-        var (page, saved) = await StoreAsync(writer, new SurveySubmission(submissionId, wave.WaveId, null, teamId, null, Anonymous: true, validated.Answers), wave, store, cancellationToken);
+        var (page, saved) = await StoreAsync(writer, new SurveySubmission(submissionId, wave.WaveId, null, teamId, null, Anonymous: true, validated.Answers), wave, store, GroupSize(wave, context), cancellationToken);
         if (saved)
         {
             // One response per browser: the cookie marks this wave as answered until it closes.
@@ -147,7 +149,7 @@ internal static class SurveyFormEndpoints
     }
 
     /// <summary>Hands the response to the writer; the page to show, and whether the response is stored.</summary>
-    private static async Task<(IResult Page, bool Saved)> StoreAsync(SubmissionWriter writer, SurveySubmission submission, SurveyWave wave, SurveyStore store, CancellationToken cancellationToken)
+    private static async Task<(IResult Page, bool Saved)> StoreAsync(SubmissionWriter writer, SurveySubmission submission, SurveyWave wave, SurveyStore store, int groupSize, CancellationToken cancellationToken)
     {
         SubmissionOutcome outcome;
         try
@@ -163,7 +165,7 @@ internal static class SurveyFormEndpoints
         var survey = await store.SurveyAsync(wave.SurveyId, cancellationToken);
         return outcome switch
         {
-            SubmissionOutcome.Stored or SubmissionOutcome.AlreadyStored => (SurveyFormPage.Thanks(survey?.Title ?? "the survey", wave.MinGroupSize), true),
+            SubmissionOutcome.Stored or SubmissionOutcome.AlreadyStored => (SurveyFormPage.Thanks(survey?.Title ?? "the survey", groupSize), true),
             SubmissionOutcome.LinkNotUsable => (LinkUsed(), false),
             _ => (WaveClosed(), false),
         };
@@ -189,8 +191,12 @@ internal static class SurveyFormEndpoints
             ?? throw new InvalidOperationException($"Wave '{wave.WaveId}' belongs to survey '{wave.SurveyId}', which does not exist.");
         var questions = await store.QuestionsAsync(wave.SurveyId, cancellationToken);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return new SurveyForm(survey, wave, questions, Guid.NewGuid(), tokens.FormFieldName, tokens.RequestToken, new Dictionary<string, IReadOnlyList<string>>(), [], teams, null);
+        return new SurveyForm(survey, wave, questions, Guid.NewGuid(), tokens.FormFieldName, tokens.RequestToken, new Dictionary<string, IReadOnlyList<string>>(), [], teams, null, GroupSize(wave, context));
     }
+
+    /// <summary>The k the wave's results are reported with, as the metrics apply it.</summary>
+    private static int GroupSize(SurveyWave wave, HttpContext context) =>
+        wave.ReportedGroupSize(context.RequestServices.GetRequiredService<IOptions<MetricsOptions>>().Value.MinimumGroupSize);
 
     private static async Task<(OpenedLink? Link, IResult? Refusal)> OpenLinkAsync(string token, SurveyStore store, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ internal static class SurveyFormPage
             html.Append("<p class=\"lead\">").Append(Encode(description)).Append("</p>\n");
         }
 
-        html.Append("<p class=\"privacy\">").Append(Encode(PrivacyNote(form.Wave))).Append("</p>\n")
+        html.Append("<p class=\"privacy\">").Append(Encode(PrivacyNote(form.Wave, form.GroupSize))).Append("</p>\n")
             .Append("<form method=\"post\" novalidate>\n")
             .Append("<input type=\"hidden\" name=\"").Append(Encode(form.AntiforgeryField)).Append("\" value=\"").Append(Encode(form.AntiforgeryToken)).Append("\">\n")
             .Append("<input type=\"hidden\" name=\"submission\" value=\"").Append(form.SubmissionId.ToString("D")).Append("\">\n")
@@ -63,9 +63,9 @@ internal static class SurveyFormPage
             </div>
             """);
 
-    private static string PrivacyNote(SurveyWave wave) => wave.IsAnonymous
-        ? $"Your answers are anonymous: they are kept with your team but not your name, and results are shown only for groups of {wave.MinGroupSize} or more."
-        : $"Your answers are confidential: results are shown only for groups of {wave.MinGroupSize} or more, never for one person.";
+    private static string PrivacyNote(SurveyWave wave, int groupSize) => wave.IsAnonymous
+        ? $"Your answers are anonymous: they are kept with your team but not your name, and results are shown only for groups of {groupSize} or more."
+        : $"Your answers are confidential: results are shown only for groups of {groupSize} or more, never for one person.";
 
     private static void AppendErrorSummary(StringBuilder html, SurveyForm form)
     {

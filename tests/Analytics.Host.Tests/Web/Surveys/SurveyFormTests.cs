@@ -26,6 +26,19 @@ public sealed class SurveyFormTests : IDisposable
     }
 
     [Fact]
+    public async Task Form_and_thanks_name_the_organisation_minimum_when_the_wave_k_is_lower()
+    {
+        _app.Scalar<long>("UPDATE survey_waves SET min_group_size = 3 WHERE wave_id = $wave", new { wave = SurveyWebApp.OpenWave });
+        using var client = _app.Client();
+
+        var form = await client.GetStringAsync(OpenPath);
+        using var thanks = await SurveyWebApp.FillAsync(client, OpenPath, [.. SurveyWebApp.ValidAnswers(), new("team", "payments")]);
+
+        Assert.Contains("results are shown only for groups of 5 or more.", form, StringComparison.Ordinal);
+        Assert.Contains("results only for groups of 5 or more people", await thanks.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Valid_answers_are_stored_before_the_thank_you_page()
     {
         using var client = _app.Client();
