@@ -36,7 +36,7 @@ public sealed class CredentialOriginTests : IAsyncLifetime, IDisposable
         await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(_connection, CancellationToken.None);
         using (var appender = _connection.CreateAppender("services"))
         {
-            new Service("ledger", "ledger", "payments", Project, "production", false, null, null, null, null, "test").AppendTo(appender.CreateRow());
+            new Service("ledger", "ledger", "payments", Project, "production", false, null, null, null, null, "test").StampedAt(At(0)).AppendTo(appender.CreateRow());
         }
 
         _evil = await LocalServer.StartAsync(app =>
