@@ -72,6 +72,13 @@ public sealed class CliProcess : IDisposable
         }
     }
 
+    /// <summary>Asks the process to stop (SIGTERM), as a service manager or <c>docker stop</c> does.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public void Dispose()
     {
         Kill();
