@@ -33,6 +33,7 @@ internal static class ImportCommand
             var database = host.Services.GetRequiredService<PulseDatabase>();
             await using var connection = await database.OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
+            await InterruptedRuns.CloseAsync(connection, cancellationToken);
             var progress = new ForwardingProgress<long>(read => Console.Error.WriteLine($"Importing: {read:N0} records read"));
             var result = isSurvey
                 ? Report(await SurveyImporter.ImportAsync(connection, waveId!, path, zone!, definition, host.Services.GetRequiredService<TimeProvider>(), cancellationToken), definition)

@@ -1,8 +1,8 @@
 using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
 using Analytics.DuckDb;
-using Dapper;
 using Analytics.Ingestion.DemoData;
+using Analytics.Ingestion.Import;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Host.Storage;
@@ -20,7 +20,7 @@ internal sealed partial class DatabaseInitializer(
     public async Task<Outcome> InitializeAsync(DuckDbConnection connection, bool loadDemoData, CancellationToken cancellationToken)
     {
         var applied = await migrations.ApplyAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("ingestion/mark_interrupted_runs"), cancellationToken: cancellationToken));
+        await InterruptedRuns.CloseAsync(connection, cancellationToken);
         var counts = await DatabaseStatistics.CountAsync(connection, cancellationToken);
         if (!counts.IsEmpty || !loadDemoData || !demoOptions.Value.LoadWhenEmpty)
         {

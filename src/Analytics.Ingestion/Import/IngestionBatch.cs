@@ -94,7 +94,7 @@ public sealed class IngestionBatch(string source, string trigger)
     private Guid Start(DuckDbConnection connection)
     {
         var runId = Guid.NewGuid();
-        connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source, trigger });
+        connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source, trigger, process_id = Environment.ProcessId });
         return runId;
     }
 

@@ -40,6 +40,8 @@ public sealed class CliProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static CliProcess Start(string workingDirectory, params string[] args) => new(workingDirectory, args);
 
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, params string[] args)
