@@ -33,6 +33,12 @@ public sealed record Deployment(
     /// <inheritdoc />
     public static string Table => "deployments";
 
+    /// <inheritdoc />
+    public static IReadOnlyCollection<string> DerivedColumns => ["release_id"];
+
+    /// <inheritdoc />
+    public static IReadOnlyDictionary<string, string> NormalisedColumns => new Dictionary<string, string>(StringComparer.Ordinal) { ["environment"] = "normalised_environment" };
+
     /// <summary>When the row was written (UTC).</summary>
     public DateTimeOffset IngestedAt { get; init; } = DateTimeOffset.UtcNow;
 

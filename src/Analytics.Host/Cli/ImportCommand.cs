@@ -39,6 +39,11 @@ internal static class ImportCommand
                 ? Report(await SurveyImporter.ImportAsync(connection, waveId!, path, zone!, definition, host.Services.GetRequiredService<TimeProvider>(), cancellationToken), definition)
                 : FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, progress, cancellationToken);
             Console.WriteLine($"{Path.GetFileName(path)}: {result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Rejected.Count:N0} rejected.");
+            if (result.UnknownServices.Count > 0)
+            {
+                Console.WriteLine($"  warning: {result.UnknownServices.Values.Sum():N0} stored record(s) name services not in the catalog ({string.Join(", ", result.UnknownServices.Keys.Order(StringComparer.Ordinal).Take(ShownRejections))}); metrics count them once the catalog lists those services.");
+            }
+
             foreach (var rejected in result.Rejected.Take(ShownRejections))
             {
                 Console.WriteLine($"  rejected {rejected}");
