@@ -41,6 +41,9 @@ public sealed record Change(
     /// <inheritdoc />
     public static string Table => "changes";
 
+    /// <inheritdoc />
+    public static IReadOnlyCollection<string> DerivedColumns => ["linked_by", "deployment_id", "deployed_at"];
+
     /// <summary>When the row was written (UTC), stamped by its writer with <see cref="StampedAt"/>.</summary>
     public DateTimeOffset? IngestedAt { get; init; }
 

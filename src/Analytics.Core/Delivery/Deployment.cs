@@ -33,6 +33,12 @@ public sealed record Deployment(
     /// <inheritdoc />
     public static string Table => "deployments";
 
+    /// <inheritdoc />
+    public static IReadOnlyCollection<string> DerivedColumns => ["release_id", "source_environment"];
+
+    /// <inheritdoc />
+    public static IReadOnlyDictionary<string, string> NormalisedColumns => new Dictionary<string, string>(StringComparer.Ordinal) { ["environment"] = "normalised_environment" };
+
     /// <summary>When the row was written (UTC), stamped by its writer with <see cref="StampedAt"/>.</summary>
     public DateTimeOffset? IngestedAt { get; init; }
 

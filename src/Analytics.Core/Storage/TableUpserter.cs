@@ -7,10 +7,14 @@ namespace Analytics.Core.Storage;
 /// Writes records by primary key: new keys are inserted, known ones replaced, so loading the same data twice
 /// leaves identical tables. Rows go through the appender into a temporary staging table of the same shape, then
 /// one <c>INSERT OR REPLACE</c> moves them. Within one call, a later record with the same key wins. Run it inside
-/// the caller's transaction to make a batch atomic with its watermark.
+/// the caller's transaction to make a batch atomic with its watermark. Only rows whose stored values change count
+/// as updated, so loading the same data again reports nothing updated.
 /// </summary>
 public static class TableUpserter
 {
+    // When a row was written, not what it says: a re-import that changes nothing still sets them.
+    private static readonly HashSet<string> BookkeepingColumns = new(["ingested_at", "updated_at"], StringComparer.Ordinal);
+
     /// <summary>Upserts the records into their table.</summary>
     public static UpsertResult Upsert<T>(DuckDbConnection connection, IEnumerable<T> rows)
         where T : IStoredRow
@@ -36,13 +40,30 @@ public static class TableUpserter
         var keyList = string.Join(", ", key);
         var deduplicated = $"SELECT * FROM {staging} QUALIFY row_number() OVER (PARTITION BY {keyList} ORDER BY rowid DESC) = 1";
         var staged = connection.QuerySingle<long>($"SELECT count(*) FROM ({deduplicated})");
-        var updated = connection.QuerySingle<long>($"SELECT count(*) FROM ({deduplicated}) s SEMI JOIN {table} t USING ({keyList})");
+        var existing = connection.QuerySingle<long>($"SELECT count(*) FROM ({deduplicated}) s SEMI JOIN {table} t USING ({keyList})");
+        var updated = connection.QuerySingle<long>($"SELECT count(*) FROM ({deduplicated}) s JOIN {table} t USING ({keyList}) WHERE {Differs<T>(connection, table, key)}");
         Execute(connection, $"INSERT OR REPLACE INTO {table} {deduplicated}");
 
         // On failure the staging table is left to the next call (CREATE OR REPLACE) or the end of the connection:
         // dropping it inside an aborted transaction would only hide the real error.
         Execute(connection, $"DROP TABLE {staging}");
-        return new UpsertResult(staged - updated, updated);
+        return new UpsertResult(staged - existing, updated);
+    }
+
+    /// <summary>
+    /// The condition under which a staged row <c>s</c> changes the stored row <c>t</c> with its key: a value differs,
+    /// leaving out bookkeeping columns and derived columns the incoming row does not set.
+    /// </summary>
+    private static string Differs<T>(DuckDbConnection connection, string table, IReadOnlyCollection<string> key)
+        where T : IStoredRow
+    {
+        var compared = connection.Query<string>(SqlQueries.Get("storage/table_columns"), new { table })
+            .Where(c => !key.Contains(c) && !BookkeepingColumns.Contains(c))
+            .Select(c => T.DerivedColumns.Contains(c) ? $"(s.{c} IS NOT NULL AND s.{c} IS DISTINCT FROM t.{c})"
+                : T.NormalisedColumns.TryGetValue(c, out var macro) ? $"{macro}(s.{c}) IS DISTINCT FROM t.{c}"
+                : $"s.{c} IS DISTINCT FROM t.{c}")
+            .ToList();
+        return compared.Count == 0 ? "false" : string.Join(" OR ", compared);
     }
 
     private static void Execute(DuckDbConnection connection, string sql)

@@ -34,11 +34,17 @@ internal static class ImportCommand
             await using var connection = await database.OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
             var clock = host.Services.GetRequiredService<TimeProvider>();
+            await InterruptedRuns.CloseAsync(connection, clock, cancellationToken);
             var progress = new ForwardingProgress<long>(read => Console.Error.WriteLine($"Importing: {read:N0} records read"));
             var result = isSurvey
                 ? Report(await SurveyImporter.ImportAsync(connection, waveId!, path, zone!, definition, clock, cancellationToken), definition)
                 : FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, clock, progress, cancellationToken);
             Console.WriteLine($"{Path.GetFileName(path)}: {result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Rejected.Count:N0} rejected.");
+            if (result.UnknownServices.Count > 0)
+            {
+                Console.WriteLine($"  warning: {result.UnknownServices.Values.Sum():N0} stored record(s) name services not in the catalog ({string.Join(", ", result.UnknownServices.Keys.Order(StringComparer.Ordinal).Take(ShownRejections))}); metrics count them once the catalog lists those services.");
+            }
+
             foreach (var rejected in result.Rejected.Take(ShownRejections))
             {
                 Console.WriteLine($"  rejected {rejected}");

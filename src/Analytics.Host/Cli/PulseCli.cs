@@ -32,7 +32,14 @@ internal static class PulseCli
         var parse = root.Parse(WithDefaultCommand(args, root));
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // The service handles SIGTERM itself and drains its survey queue before it exits; the parser's own handler
+            // would end the process two seconds after the signal, whatever the service still had to commit.
+            var serving = parse.CommandResult.Command.Name == "serve";
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = serving ? null : new InvocationConfiguration().ProcessTerminationTimeout,
+            });
         }
         catch (Exception error)
         {

@@ -19,6 +19,7 @@ internal static class RunsCommand
             using var host = CliHost.Create(parse);
             await using var connection = await host.Services.GetRequiredService<PulseDatabase>().OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
+            await InterruptedRuns.CloseAsync(connection, host.Services.GetRequiredService<TimeProvider>(), cancellationToken);
             var runs = (await connection.QueryAsync<IngestionRun>(new CommandDefinition(
                 SqlQueries.Get("ingestion/recent_runs"), new { limit = parse.GetValue(limit) }, cancellationToken: cancellationToken))).ToList();
             if (runs.Count == 0)

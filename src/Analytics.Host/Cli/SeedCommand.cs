@@ -29,6 +29,7 @@ internal static class SeedCommand
             var database = host.Services.GetRequiredService<PulseDatabase>();
             await using var connection = await database.OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(connection, cancellationToken);
+            await Ingestion.Import.InterruptedRuns.CloseAsync(connection, host.Services.GetRequiredService<TimeProvider>(), cancellationToken);
             var existing = await DatabaseStatistics.CountAsync(connection, cancellationToken);
             if (!existing.IsEmpty && !parse.GetValue(replace))
             {

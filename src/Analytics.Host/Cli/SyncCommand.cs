@@ -21,6 +21,7 @@ internal static class SyncCommand
             using var host = CliHost.Create(parse);
             await using var connection = await host.Services.GetRequiredService<PulseDatabase>().OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(connection, cancellationToken);
+            await Ingestion.Import.InterruptedRuns.CloseAsync(connection, host.Services.GetRequiredService<TimeProvider>(), cancellationToken);
             var name = parse.GetValue(source)!;
             Console.Error.WriteLine($"Syncing {name}…");
             var connector = host.Services.GetServices<ISourceConnector>().Single(c => c.Name == name);

@@ -1,8 +1,8 @@
 using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
 using Analytics.DuckDb;
-using Dapper;
 using Analytics.Ingestion.DemoData;
+using Analytics.Ingestion.Import;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Host.Storage;
@@ -21,7 +21,7 @@ internal sealed partial class DatabaseInitializer(
     public async Task<Outcome> InitializeAsync(DuckDbConnection connection, bool loadDemoData, CancellationToken cancellationToken)
     {
         var applied = await migrations.ApplyAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("ingestion/mark_interrupted_runs"), new { finished_at = clock.GetUtcNow() }, cancellationToken: cancellationToken));
+        await InterruptedRuns.CloseAsync(connection, clock, cancellationToken);
         var counts = await DatabaseStatistics.CountAsync(connection, cancellationToken);
         if (!counts.IsEmpty || !loadDemoData || !demoOptions.Value.LoadWhenEmpty)
         {

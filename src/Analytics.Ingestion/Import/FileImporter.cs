@@ -1,11 +1,14 @@
+using Analytics.Core.Storage;
 using Analytics.DuckDb;
+using Dapper;
 
 namespace Analytics.Ingestion.Import;
 
 /// <summary>
 /// Imports a CSV, JSON or NDJSON file into one entity's table: good records are upserted by key (so importing a
 /// file twice changes nothing), bad ones go to the dead-letter table with their line and reason, and the run is
-/// recorded in <c>ingestion_runs</c>. A file whose header or format is wrong stores nothing.
+/// recorded in <c>ingestion_runs</c>. A file whose header or format is wrong stores nothing. Records naming a service
+/// the catalog does not list are stored and counted in <see cref="ImportResult.UnknownServices"/>.
 /// </summary>
 public static class FileImporter
 {
@@ -26,7 +29,8 @@ public static class FileImporter
         }
 
         var batch = new IngestionBatch(source, "import", clock);
-        return batch.RunAsync(connection, () =>
+        var named = new Dictionary<string, long>(StringComparer.Ordinal);
+        var imported = batch.RunAsync(connection, () =>
         {
             long read = 0;
             foreach (var result in RecordFileReader.Read(path, entity.Fields))
@@ -34,7 +38,12 @@ public static class FileImporter
                 cancellationToken.ThrowIfCancellationRequested();
                 if (result.Record is { } record)
                 {
+                    var mapped = batch.RowCount;
                     batch.Add(entity, record);
+                    if (batch.RowCount > mapped && record.Fields.TryGetValue("service_id", out var service) && !string.IsNullOrWhiteSpace(service))
+                    {
+                        named[service.Trim()] = named.GetValueOrDefault(service.Trim()) + 1;
+                    }
                 }
                 else
                 {
@@ -50,5 +59,10 @@ public static class FileImporter
             progress?.Report(read);
             return Task.FromResult<Action<DuckDbConnection>?>(null);
         }).GetAwaiter().GetResult();
+
+        // Kept, not refused: a source may deliver deployments before the catalog lists their service, and the result
+        // must not depend on that order. The caller warns; metrics count the rows once the service is catalogued.
+        var catalogued = connection.Query<string>(SqlQueries.Get("ingestion/service_ids")).ToHashSet(StringComparer.Ordinal);
+        return imported with { UnknownServices = named.Where(n => !catalogued.Contains(n.Key)).ToDictionary(StringComparer.Ordinal) };
     }
 }

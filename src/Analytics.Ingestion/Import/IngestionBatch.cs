@@ -98,7 +98,7 @@ public sealed class IngestionBatch(string source, string trigger, TimeProvider c
     private Guid Start(DuckDbConnection connection)
     {
         var runId = Guid.NewGuid();
-        connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source, trigger, started_at = clock.GetUtcNow() });
+        connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source, trigger, started_at = clock.GetUtcNow(), process_id = Environment.ProcessId });
         return runId;
     }
 

@@ -51,6 +51,12 @@ public sealed partial class RecordFields(IReadOnlyDictionary<string, string?> fi
     /// <summary>A required instant.</summary>
     public DateTimeOffset RequiredInstant(string name) => Instant(name) ?? throw new FormatException($"field '{name}' is missing or empty.");
 
+    /// <summary>An optional instant that may not be earlier than <paramref name="earliest"/>, the field <paramref name="earliestName"/>.</summary>
+    public DateTimeOffset? InstantNotBefore(string name, DateTimeOffset earliest, string earliestName) =>
+        Instant(name) is { } value && value < earliest
+            ? throw new FormatException($"field '{name}' is '{Optional(name)}', before '{earliestName}' ('{Optional(earliestName)}').")
+            : Instant(name);
+
     /// <summary>A calendar day, YYYY-MM-DD.</summary>
     public DateOnly? Day(string name)
     {

@@ -6,7 +6,8 @@ namespace Analytics.Ingestion.Import;
 
 /// <summary>
 /// Reads records from CSV (a header row), JSON (an array of objects) or NDJSON (one object per line), chosen by the
-/// file's extension. A record that cannot be read is returned as an error with its line, and reading goes on.
+/// file's extension. A record that cannot be read, invalid UTF-8 included, is returned as an error with its line,
+/// and reading goes on.
 /// </summary>
 public static class RecordFileReader
 {
@@ -51,7 +52,10 @@ public static class RecordFileReader
                     fields[header[i]] = csv.GetString(i);
                 }
 
-                result = new ReadResult(new SourceRecord($"line {csv.LineNumber}", Encoding.UTF8.GetString(csv.RawRecord), fields), null);
+                var raw = csv.RawRecord;
+                result = Utf8Lines.Problem(raw) is { } problem
+                    ? new ReadResult(null, new RejectedRecord($"line {csv.LineNumber}", Encoding.UTF8.GetString(raw), problem))
+                    : new ReadResult(new SourceRecord($"line {csv.LineNumber}", Encoding.UTF8.GetString(raw), fields), null);
             }
             catch (CsvFormatException exception)
             {
@@ -64,10 +68,15 @@ public static class RecordFileReader
 
     private static IEnumerable<ReadResult> ReadNdjson(string path)
     {
-        var line = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var (line, bytes) in Utf8Lines.Read(path))
         {
-            line++;
+            if (Utf8Lines.Problem(bytes) is { } problem)
+            {
+                yield return new ReadResult(null, new RejectedRecord($"line {line}", Encoding.UTF8.GetString(bytes), problem));
+                continue;
+            }
+
+            var text = Utf8Lines.Decode(bytes);
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;

@@ -60,19 +60,12 @@ public sealed partial class SubmissionWriter : BackgroundService
         // Opened at the first response, not at start: the service opens (and migrates) the file first.
         DuckDbConnection? connection = null;
         var batch = new List<Pending>(_maxBatchSize);
+        // Stopping completes the queue instead of abandoning the wait: new responses are refused (the request is
+        // answered "not saved"), and the loop ends only once every response queued before is committed and answered.
+        using var stopping = stoppingToken.Register(() => _queue.Writer.TryComplete());
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
-            {
-                connection ??= _database.Open();
-                Drain(connection, batch);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: refuse new responses but still commit every one already queued.
-            _queue.Writer.TryComplete();
-            if (_queue.Reader.Count > 0)
+            while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
                 connection ??= _database.Open();
                 Drain(connection, batch);

@@ -9,15 +9,16 @@ public sealed class TableUpserterTests
     private static readonly DateTimeOffset At = new(2026, 7, 1, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Upserting_twice_leaves_identical_rows_and_counts_inserts_and_updates()
+    public async Task Upserting_twice_leaves_identical_rows_and_counts_only_rows_that_change_as_updated()
     {
         using var connection = await MemoryDatabase.OpenMigratedAsync();
         Deployment[] batch = [Make("a", "success"), Make("b", "success"), Make("c", "failure")];
 
         Assert.Equal(new UpsertResult(3, 0), TableUpserter.Upsert(connection, batch));
         var first = Snapshot(connection);
-        Assert.Equal(new UpsertResult(0, 3), TableUpserter.Upsert(connection, batch));
+        Assert.Equal(new UpsertResult(0, 0), TableUpserter.Upsert(connection, batch));
         Assert.Equal(first, Snapshot(connection));
+        Assert.Equal(new UpsertResult(0, 1), TableUpserter.Upsert(connection, [Make("a", "success"), Make("c", "success")]));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class SchedulingTests : IDisposable
         using var client = factory.CreateClient();
         using var check = new DuckDbConnection($"Data Source={DatabasePath}");
         check.Open();
-        Assert.Equal(("failed", "interrupted: the service stopped during the run"), check.QuerySingle<(string, string)>("SELECT status, error FROM ingestion_runs"));
+        Assert.Equal(("failed", "interrupted: the process stopped during the run"), check.QuerySingle<(string, string)>("SELECT status, error FROM ingestion_runs"));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -23,7 +23,7 @@ public sealed class FileImporterTests : IAsyncLifetime, IDisposable
     public void Ndjson_import_is_idempotent_and_records_the_run()
     {
         var file = Write("deployments.ndjson", """
-            {"deployment_id": "d1", "service_id": "api", "environment": "Production", "sha": "abc", "started_at": "2026-07-01T10:00:00Z", "finished_at": "2026-07-01T10:05:00+02:00", "status": "success"}
+            {"deployment_id": "d1", "service_id": "api", "environment": "Production", "sha": "abc", "started_at": "2026-07-01T10:00:00Z", "finished_at": "2026-07-01T12:05:00+02:00", "status": "success"}
             {"deployment_id": "d2", "service_id": "api", "environment": "staging", "started_at": "2026-07-02T10:00:00Z", "status": "failure", "is_rollback": true}
             """);
         var first = Import("deployments", file);
@@ -31,12 +31,12 @@ public sealed class FileImporterTests : IAsyncLifetime, IDisposable
         var snapshot = Snapshot();
         Assert.Equal(
         [
-            ("d1", "production", new DateTimeOffset(2026, 7, 1, 8, 5, 0, TimeSpan.Zero), false),
+            ("d1", "production", new DateTimeOffset(2026, 7, 1, 10, 5, 0, TimeSpan.Zero), false),
             ("d2", "staging", (DateTimeOffset?)null, true),
         ], snapshot);
 
         var second = Import("deployments", file);
-        Assert.Equal((0L, 2L), (second.Inserted, second.Updated));
+        Assert.Equal((0L, 0L), (second.Inserted, second.Updated));
         Assert.Equal(snapshot, Snapshot());
         Assert.Equal(2, _connection.QuerySingle<long>("SELECT count(*) FROM ingestion_runs WHERE status = 'succeeded' AND trigger = 'import'"));
     }
