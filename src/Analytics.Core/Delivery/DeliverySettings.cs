@@ -12,9 +12,14 @@ namespace Analytics.Core.Delivery;
 /// </summary>
 public static class DeliverySettings
 {
-    /// <summary>Stores the settings and re-derives all rows when they differ from those last applied; returns whether they did.</summary>
+    /// <summary>
+    /// Stores the settings and re-derives all rows when they differ from those last applied; returns whether they did.
+    /// Throws <see cref="ArgumentException"/> naming a bad setting, with nothing changed.
+    /// </summary>
     public static bool Apply(DuckDbConnection connection, MetricsOptions options)
     {
+        // A bad setting must fail here, before it re-derives (and so rewrites) every stored row.
+        options.Validate();
         var parameters = new
         {
             production_environments = new ListParameter(options.ProductionEnvironmentNames()),
