@@ -27,6 +27,10 @@ public sealed class GracefulStopTests : IDisposable
         Assert.True(failures.Length == 0, failures);
         var (stored, answers) = load.Stored();
         Assert.All(load.Acknowledged, id => Assert.Contains(id, stored));
+
+        // A connection the stopping server closed without an answer carried a request it never took: had it taken
+        // one, stored it and not answered, the response would be in the file.
+        Assert.All(load.EndedBeforeAnswer, id => Assert.DoesNotContain(id, stored));
         Assert.Equal(stored.Count * 8L, answers);
     }
 

@@ -35,6 +35,9 @@ internal sealed class SubmissionLoad : IAsyncDisposable
     /// <summary>Requests the service read but never answered (the connection ended without a response).</summary>
     public ConcurrentBag<string> Unanswered { get; } = [];
 
+    /// <summary>Submissions whose connection closed before any answer: the service must not have stored them.</summary>
+    public ConcurrentBag<Guid> EndedBeforeAnswer { get; } = [];
+
     public static async Task<SubmissionLoad> StartAsync(string folder)
     {
         var port = FreePort();
@@ -104,8 +107,14 @@ internal sealed class SubmissionLoad : IAsyncDisposable
             }
             catch (HttpRequestException error)
             {
-                // A refused connection is a request the service never took; anything else ended one it had read.
-                if (error.HttpRequestError != HttpRequestError.ConnectionError)
+                // A refused connection is a request the service never took. A kept-alive connection closed by the
+                // stopping server as the next request went out (ResponseEnded) may be one too: which it was is told
+                // by the database (see EndedBeforeAnswer). Anything else ended a request the service had read.
+                if (error.HttpRequestError == HttpRequestError.ResponseEnded)
+                {
+                    EndedBeforeAnswer.Add(id);
+                }
+                else if (error.HttpRequestError != HttpRequestError.ConnectionError)
                 {
                     Unanswered.Add($"{id}: {error.HttpRequestError} {error.Message}");
                 }
