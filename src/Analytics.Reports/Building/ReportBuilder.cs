@@ -47,7 +47,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         {
             coverage = (await connection.QueryAsync<QuarterlyReport.CoverageRow>(new CommandDefinition(SqlQueries.Get("reports/coverage"), cancellationToken: cancellationToken))).AsList();
             freeText = (await connection.QueryAsync<string>(new CommandDefinition(SqlQueries.Get("reports/free_text"),
-                new { from = quarter.Start.ToDateTime(TimeOnly.MinValue), to = quarter.End.ToDateTime(TimeOnly.MinValue), team }, cancellationToken: cancellationToken))).AsList();
+                new { from = quarter.Start.ToDateTime(TimeOnly.MinValue), to = quarter.End.ToDateTime(TimeOnly.MinValue), team, k = metricsOptions.Value.MinimumGroupSize }, cancellationToken: cancellationToken))).AsList();
             teamNames = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(SqlQueries.Get("reports/team_names"), cancellationToken: cancellationToken)))
                 .ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
         }
