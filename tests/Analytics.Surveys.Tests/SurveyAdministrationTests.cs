@@ -241,6 +241,17 @@ public sealed class SurveyAdministrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Response_export_of_a_wave_with_fewer_than_k_answers_is_refused_with_the_reason()
+    {
+        await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 3), ("search", 1));
+        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<SurveyAdminException>(() => ExportAsync(SurveyDatabase.NamedWave));
+
+        Assert.Equal("The answers can be downloaded once the wave has 5 responses: fewer could identify the people who answered.", refused.Message);
+    }
+
+    [Fact]
     public async Task Open_wave_results_change_only_once_a_team_has_k_more_answers()
     {
         // Payments answers 5 times (a first step of k = 5); then one more answer of Search must not move the NPS.

@@ -208,6 +208,12 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
         var questions = await store.QuestionsAsync(wave.SurveyId, cancellationToken);
         using var connection = await database.OpenAsync(cancellationToken);
+        var k = wave.ReportedGroupSize(metrics.MinimumGroupSize);
+        if (!await connection.ExecuteScalarAsync<bool>(Command("surveys/wave_results_shown", new { wave_id = waveId, k = metrics.MinimumGroupSize }, cancellationToken)))
+        {
+            throw new SurveyAdminException($"The answers can be downloaded once the wave has {k} responses: fewer could identify the people who answered.");
+        }
+
         var rows = await connection.QueryAsync<ExportedAnswer>(Command("surveys/response_export",
             new { wave_id = waveId, k = metrics.MinimumGroupSize, salt = Guid.NewGuid().ToString() }, cancellationToken));
         var csv = new StringBuilder().AppendLine(CsvCell.Line(["submitted_on", "team", .. questions.Select(q => q.QuestionId)]));
