@@ -5,7 +5,8 @@ namespace Analytics.Core.Tests.Metrics;
 /// organisation view and every team's own run together never sees a figure of a group below k, and cannot
 /// isolate one by subtracting the shown teams from the organisation's total (the hidden teams are never a single
 /// team, and hold at least k respondents between them). Each wave is decided on its own, so one database holds
-/// all the cases. Seeded, so a failure reproduces.
+/// all the cases. Seeded, so a failure reproduces. The second property adds the other outputs of a wave: the
+/// responses export (whose named teams and row count are counts too) and the comments the reports quote.
 /// </summary>
 public sealed class SuppressionPropertyTests : IDisposable
 {
@@ -43,6 +44,78 @@ public sealed class SuppressionPropertyTests : IDisposable
             var hiddenTotal = wave.Respondents!.Value - shown.Values.Sum();
             Assert.True(hidden == 0 || (hidden >= 2 && hiddenTotal >= SurveyGroups.K),
                 $"{metric}, {wave.WaveId}: {hidden} hidden team(s) recoverable as {hiddenTotal} respondents");
+        }
+    }
+
+    [Fact]
+    public async Task No_union_of_every_output_of_a_wave_exposes_or_isolates_a_group_below_k()
+    {
+        var random = new Random(20261202);
+        var start = MetricsFixture.At("2026-07-01T00:00:00Z");
+        var waves = new List<(string Id, DateTimeOffset Opens, (string Team, int Respondents)[] Teams)>();
+        for (var w = 0; w < 60; w++)
+        {
+            var teams = Teams.Where(_ => random.Next(4) > 0).Select(t => (t, random.Next(1, random.Next(2) == 0 ? 7 : 13))).ToArray();
+            waves.Add(($"w{w:00}", start.AddHours(24 * w), teams));
+            _groups.Wave(waves[^1].Id, waves[^1].Opens, teams);
+        }
+
+        // Everything a reader can see: each survey metric for the organisation and each team's run, the responses
+        // export, and the comments the organisation's and each team's report would quote.
+        var views = new List<SurveyGroups.Group>();
+        foreach (var metric in SurveyGroups.MetricNames)
+        {
+            foreach (var team in Teams.Prepend(null))
+            {
+                views.AddRange(await _groups.ViewAsync(metric, team));
+            }
+        }
+
+        foreach (var (id, opens, answered) in waves)
+        {
+            var known = new Dictionary<string, long>(StringComparer.Ordinal);
+            void Learn(string team, long respondents, string where)
+            {
+                Assert.True(respondents >= SurveyGroups.K, $"{id}: {where} shows {team} with {respondents} respondents");
+                known[team] = respondents;
+            }
+
+            foreach (var row in views.Where(r => r.WaveId == id && r.Level == "team" && !r.Suppressed))
+            {
+                Learn(row.TeamId!, row.Respondents!.Value, "a team view");
+            }
+
+            var total = views.Where(r => r.WaveId == id && r.Level == "organisation" && !r.Suppressed).Select(r => r.Respondents).FirstOrDefault();
+            if (await _groups.ExportAsync(id) is { } export)
+            {
+                foreach (var (team, rows) in export.Where(e => e.Key.Length > 0))
+                {
+                    Learn(team, rows, "the export");
+                }
+
+                total = export.Values.Sum();
+            }
+
+            foreach (var team in Teams)
+            {
+                if (await _groups.CommentsAsync(opens, team) is > 0 and var comments)
+                {
+                    Learn(team, comments, "a team report's comments");
+                }
+            }
+
+            if (await _groups.CommentsAsync(opens, null) is > 0 and var all)
+            {
+                total = all;
+            }
+
+            var hidden = answered.Where(t => !known.ContainsKey(t.Team)).ToList();
+            if (total is { } respondents)
+            {
+                Assert.True(respondents >= SurveyGroups.K, $"{id}: the organisation's {respondents} respondents are shown");
+                Assert.True(hidden.Count == 0 || (hidden.Count >= 2 && respondents - known.Values.Sum() >= SurveyGroups.K),
+                    $"{id}: {hidden.Count} hidden team(s) recoverable as {respondents - known.Values.Sum()} respondents");
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 using Analytics.Core.Metrics;
 using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Organisation;
+using Analytics.Core.Storage;
 using Analytics.Core.Surveys;
 using Analytics.Core.Surveys.Templates;
+using Dapper;
 
 namespace Analytics.Core.Tests.Metrics;
 
@@ -13,7 +15,10 @@ namespace Analytics.Core.Tests.Metrics;
 public sealed class SurveyGroups : IDisposable
 {
     /// <summary>The survey metric queries that suppress small groups.</summary>
-    public static readonly TheoryData<string> Metrics = new("nps", "devex_scores", "response_rate");
+    public static readonly IReadOnlyList<string> MetricNames = ["nps", "devex_scores", "response_rate"];
+
+    /// <summary>The same, as test data.</summary>
+    public static readonly TheoryData<string> Metrics = new(MetricNames);
 
     /// <summary>Both the options' k and every wave's own minimum group size.</summary>
     public const int K = 5;
@@ -44,6 +49,7 @@ public sealed class SurveyGroups : IDisposable
         {
             if (_teams.Add(team))
             {
+                _fixture.Team(team);
                 _fixture.WriteAll(Enumerable.Range(0, 20)
                     .Select(i => new Engineer($"{team}-{i}", $"{team}-{i}", null, null, team, new DateOnly(2025, 1, 1), null, "test")));
             }
@@ -55,6 +61,7 @@ public sealed class SurveyGroups : IDisposable
                 answers.Add(new SurveyAnswer(response, "nps", i % 11, null, null));
                 answers.Add(new SurveyAnswer(response, "flow_focus", 1 + (i % 5), null, null));
                 answers.Add(new SurveyAnswer(response, "flow_goals", 1 + ((i + 2) % 5), null, null));
+                answers.Add(new SurveyAnswer(response, "obstacle", null, null, $"obstacle {response:N}"));
             }
         }
 
@@ -78,7 +85,39 @@ public sealed class SurveyGroups : IDisposable
         };
     }
 
+    /// <summary>
+    /// The respondents per named team in the wave's responses export (blank teams under ""), or null when the
+    /// export is refused because the wave as a whole is below k.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>?> ExportAsync(string waveId)
+    {
+        using var connection = await _fixture.Database.OpenAsync(CancellationToken.None);
+        if (!await connection.ExecuteScalarAsync<bool>(SqlQueries.Get("surveys/wave_results_shown"), new { wave_id = waveId, k = K }))
+        {
+            return null;
+        }
+
+        var rows = await connection.QueryAsync<ExportedRow>(SqlQueries.Get("surveys/response_export"), new { wave_id = waveId, k = K, salt = "s" });
+        return rows.DistinctBy(r => r.RowKey).GroupBy(r => r.Team ?? string.Empty).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The free-text comments the report would quote for one wave, for the organisation or one team's report.</summary>
+    public async Task<int> CommentsAsync(DateTimeOffset opens, string? team)
+    {
+        using var connection = await _fixture.Database.OpenAsync(CancellationToken.None);
+        var day = opens.UtcDateTime.Date;
+        return (await connection.QueryAsync<string>(SqlQueries.Get("reports/free_text"), new { from = day, to = day.AddDays(1), team, k = K })).Count();
+    }
+
     public void Dispose() => _fixture.Dispose();
+
+    /// <summary>An answer in the responses export, reduced to the response and the team it names.</summary>
+    public sealed class ExportedRow
+    {
+        public string RowKey { get; set; } = string.Empty;
+
+        public string? Team { get; set; }
+    }
 
     /// <summary>One row of a survey metric, reduced to what privacy is about.</summary>
     /// <param name="WaveId">The wave.</param>
