@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace Analytics.Host.Tests.Web.Surveys;
 
@@ -6,7 +7,7 @@ namespace Analytics.Host.Tests.Web.Surveys;
 /// The service runs as its own process and is asked to stop (SIGTERM) while submissions are in flight. It must
 /// drain its queue: every acknowledged response is stored, and every request it took gets an answer.
 /// </summary>
-public sealed class GracefulStopTests : IDisposable
+public sealed class GracefulStopTests(ITestOutputHelper log) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-stop-").FullName;
 
@@ -26,6 +27,8 @@ public sealed class GracefulStopTests : IDisposable
         var failures = string.Join('\n', Regex.Matches(output + error, "(?m)^(fail|crit): .*\n.*\n.*").Select(m => m.Value));
         Assert.True(failures.Length == 0, failures);
         var (stored, answers) = load.Stored();
+        // The figures for the record (docs/architecture.md quotes them).
+        log.WriteLine($"SIGTERM: {load.Acknowledged.Count} acknowledged, {stored.Count} stored, {load.Unanswered.Count} unanswered, {load.EndedBeforeAnswer.Count} closed before a request was taken");
         Assert.All(load.Acknowledged, id => Assert.Contains(id, stored));
 
         // A connection the stopping server closed without an answer carried a request it never took: had it taken
