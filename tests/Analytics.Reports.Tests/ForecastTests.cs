@@ -88,6 +88,47 @@ public sealed class ForecastTests
         Assert.All(forecast.Points, p => Assert.Equal((0.0, 0.0, 0.0), (p.Value, p.Lower, p.Upper)));
     }
 
+    [Fact]
+    public void A_rate_near_zero_keeps_its_forecast_interval_within_0_to_100_percent()
+    {
+        double?[] rates = [20, 2, 30, 5, 25, 0, 40, 3, 22, 1, 35, 4, 18, 0, 28, 2];
+
+        var unbounded = Forecaster.Forecast(rates, 6, 12);
+        var bounded = Forecaster.Forecast(rates, 6, 12, range: MetricRange.Percentage);
+
+        // The series is one whose symmetric interval would promise a negative rate.
+        Assert.Contains(unbounded.Points, p => p.Lower < 0);
+        Assert.All(bounded.Points, p => Assert.True(p.Lower >= 0 && p.Lower <= p.Value && p.Value <= p.Upper && p.Upper <= 100, p.ToString()));
+    }
+
+    [Fact]
+    public void A_count_falling_towards_zero_is_never_forecast_below_zero()
+    {
+        double?[] counts = [10, 8, 7, 5, 4.5, 3, 2.5, 2, 1.2, 1, 0.5, 0.3];
+
+        var unbounded = Forecaster.Forecast(counts, 6, 12);
+        var bounded = Forecaster.Forecast(counts, 6, 12, range: MetricRange.NonNegative);
+
+        Assert.Contains(unbounded.Points, p => p.Lower < 0);
+        Assert.All(bounded.Points, p => Assert.True(p.Lower >= 0 && p.Lower <= p.Value && p.Value <= p.Upper, p.ToString()));
+    }
+
+    [Fact]
+    public void Random_percentage_series_stay_within_their_range()
+    {
+        var random = new Random(20261202);
+        for (var i = 0; i < 200; i++)
+        {
+            var level = random.NextDouble() * 100;
+            var noise = random.NextDouble() * 30;
+            var series = Enumerable.Range(0, 6 + random.Next(19)).Select(_ => (double?)Math.Clamp(level + (noise * NextGaussian(random)), 0, 100)).ToList();
+
+            var forecast = Forecaster.Forecast(series, 6, 12, range: MetricRange.Percentage);
+
+            Assert.All(forecast.Points, p => Assert.True(p.Lower >= 0 && p.Upper <= 100 && p.Lower <= p.Value && p.Value <= p.Upper, $"series {i}: {p}"));
+        }
+    }
+
     private static double NextGaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

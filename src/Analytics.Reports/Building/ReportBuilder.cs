@@ -60,10 +60,10 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         var future = Enumerable.Range(1, 3 * definition.ForecastQuarters).Select(i => quarter.End.AddMonths(i - 1)).ToList();
         var trends = new List<QuarterlyReport.Trend>
         {
-            Trend("Deployments per day", "per day", months, future, definition, (await frequency).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => (double?)r.Deployments / Math.Max(1, r.Days))),
-            Trend("Median lead time", "hours", months, future, definition, (await leadTime).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => r.MedianHours)),
-            Trend("Change failure rate", "%", months, future, definition, (await failures).Where(r => Mine(r.Level, r.TeamId) && r.Deployments > 0).ToDictionary(r => r.PeriodStart, r => (double?)(100 * r.Rate))),
-            Trend("Median recovery time", "hours", months, future, definition, (await recovery).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => r.MedianHours)),
+            Trend("Deployments per day", "per day", MetricRange.NonNegative, months, future, definition, (await frequency).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => (double?)r.Deployments / Math.Max(1, r.Days))),
+            Trend("Median lead time", "hours", MetricRange.NonNegative, months, future, definition, (await leadTime).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => r.MedianHours)),
+            Trend("Change failure rate", "%", MetricRange.Percentage, months, future, definition, (await failures).Where(r => Mine(r.Level, r.TeamId) && r.Deployments > 0).ToDictionary(r => r.PeriodStart, r => (double?)(100 * r.Rate))),
+            Trend("Median recovery time", "hours", MetricRange.NonNegative, months, future, definition, (await recovery).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => r.MedianHours)),
         };
         var forecasting = clock.GetElapsedTime(forecastStart);
 
@@ -99,10 +99,10 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         return (report, queries, forecasting);
     }
 
-    private QuarterlyReport.Trend Trend(string metric, string unit, List<DateOnly> months, List<DateOnly> future, ReportDefinition definition, Dictionary<DateOnly, double?> byMonth)
+    private QuarterlyReport.Trend Trend(string metric, string unit, MetricRange range, List<DateOnly> months, List<DateOnly> future, ReportDefinition definition, Dictionary<DateOnly, double?> byMonth)
     {
         var series = months.Select(m => byMonth.GetValueOrDefault(m)).ToList();
-        var forecast = _forecaster.Forecast(series, future.Count, 12);
+        var forecast = _forecaster.Forecast(series, future.Count, 12, range: range);
         var points = months.Select((m, i) => new ChartSpecs.Point(Month(m), series[i])).ToList();
         var description = $"{metric} by month over the last {definition.HistoryQuarters} quarters" + (forecast.Points.Count > 0
             ? $", with a {forecast.Method} forecast for the next {definition.ForecastQuarters} quarters and its 80% interval."

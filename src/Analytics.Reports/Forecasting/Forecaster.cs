@@ -4,7 +4,8 @@ namespace Analytics.Reports.Forecasting;
 /// Forecasts a metric series: fills interior gaps by linear interpolation, refuses series shorter than six points,
 /// then picks between singular spectrum analysis and damped-trend smoothing by a rolling-origin backtest (refit at
 /// each of the last origins, forecast the horizon, compare with what happened), scored by mean absolute scaled
-/// error against the seasonal-naive baseline scored the same way.
+/// error against the seasonal-naive baseline scored the same way. A bounded metric is fitted on a scale that keeps
+/// the forecast and its interval inside its range (<see cref="BoundedModel"/>), and scored on its own scale.
 /// </summary>
 public sealed class Forecaster
 {
@@ -18,8 +19,10 @@ public sealed class Forecaster
     /// <param name="horizon">Periods to forecast.</param>
     /// <param name="season">Periods per season (12 for months).</param>
     /// <param name="coverage">Interval coverage, for example 0.8.</param>
-    public SeriesForecast Forecast(IReadOnlyList<double?> series, int horizon, int season, double coverage = 0.8)
+    /// <param name="range">The values the metric can take; forecasts and intervals stay inside (default: unbounded).</param>
+    public SeriesForecast Forecast(IReadOnlyList<double?> series, int horizon, int season, double coverage = 0.8, MetricRange? range = null)
     {
+        range ??= MetricRange.Unbounded;
         var observed = series.Count(v => v is not null);
         if (observed < MinimumPoints)
         {
@@ -37,7 +40,8 @@ public sealed class Forecaster
         var scale = NaiveScale(values, season);
         var baseline = new SeasonalNaiveModel(season);
         var baselineMase = Backtest(baseline, values, horizon, season) / scale;
-        var scored = _candidates.Select(m => (Model: m, Mase: Backtest(m, values, horizon, season) / scale)).OrderBy(s => s.Mase).ToList();
+        var candidates = range.Lower is null ? _candidates : _candidates.Select(m => (IForecastModel)new BoundedModel(m, range)).ToList();
+        var scored = candidates.Select(m => (Model: m, Mase: Backtest(m, values, horizon, season) / scale)).OrderBy(s => s.Mase).ToList();
         var chosen = scored[0];
         var points = chosen.Model.Forecast(values, horizon, coverage);
         return new SeriesForecast(chosen.Model.Name, points, chosen.Mase, baselineMase, null, filled);
