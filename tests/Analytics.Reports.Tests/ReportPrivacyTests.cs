@@ -1,13 +1,8 @@
 using Analytics.Core.Metrics;
 using Analytics.Core.Organisation;
-using Analytics.Core.Storage;
-using Analytics.Core.Storage.Migrations;
 using Analytics.Core.Surveys;
 using Analytics.Core.Surveys.Templates;
-using Analytics.Reports.Building;
 using Analytics.Reports.Definitions;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Analytics.Reports.Tests;
 
@@ -28,13 +23,7 @@ public sealed class ReportPrivacyTests : IDisposable
         "Code review takes days, waiting for review",
     ];
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("pulse-report-privacy-").FullName;
-    private readonly PulseDatabase _database;
-
-    public ReportPrivacyTests()
-    {
-        _database = new PulseDatabase(Options.Create(new DatabaseOptions { Path = Path.Combine(_folder, "privacy.duckdb") }));
-    }
+    private readonly ReportDatabase _db = new();
 
     [Theory]
     [InlineData("small", false)]
@@ -43,42 +32,26 @@ public sealed class ReportPrivacyTests : IDisposable
     [InlineData(null, true)]
     public async Task A_team_report_quotes_comments_only_from_a_group_the_organisation_view_shows(string? team, bool quoted)
     {
-        await WaveAsync(("small", 3), ("sibling", 6), ("large", 8));
-        var metricsOptions = Options.Create(new MetricsOptions { MinimumGroupSize = K });
-        var builder = new ReportBuilder(_database, new MetricsService(_database, metricsOptions), metricsOptions, Options.Create(new ReportOptions()), TimeProvider.System);
-
-        var (report, _, _) = await builder.BuildAsync(new ReportDefinition(), new Quarter(2026, 3), team, CancellationToken.None);
+        Wave(("small", 3), ("sibling", 6), ("large", 8));
+        var (report, _, _) = await _db.Builder(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)).BuildAsync(new ReportDefinition(), new Quarter(2026, 3), team, CancellationToken.None);
 
         Assert.Equal(quoted, report.Themes.Count > 0);
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _db.Dispose();
 
     /// <summary>One closed DevEx wave in 2026 Q3 in which each team's respondents answer both free-text questions.</summary>
-    private async Task WaveAsync(params (string Team, int Respondents)[] teams)
+    private void Wave(params (string Team, int Respondents)[] teams)
     {
-        using var connection = _database.Open();
-        await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(connection, CancellationToken.None);
-        var written = new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero);
-        void Write<T>(IEnumerable<T> rows)
-            where T : IStoredRow
-        {
-            using var appender = connection.CreateAppender(T.Table);
-            foreach (var row in rows)
-            {
-                RowStamp.Apply(row, written).AppendTo(appender.CreateRow());
-            }
-        }
-
-        Write(DevExPulseTemplate.Questions("devex"));
-        Write([new SurveyWave("w1", "devex", "July pulse", Opens, Opens.AddDays(14), true, K, null, "closed")]);
-        Write(teams.Select(t => new Team(t.Team, t.Team, null, false, "UTC", "test")));
-        Write(teams.SelectMany(t => Enumerable.Range(0, 20)
+        _db.Write(DevExPulseTemplate.Questions("devex"));
+        _db.Write<SurveyWave>([new SurveyWave("w1", "devex", "July pulse", Opens, Opens.AddDays(14), true, K, null, "closed")]);
+        _db.Write(teams.Select(t => new Team(t.Team, t.Team, null, false, "UTC", "test")));
+        _db.Write(teams.SelectMany(t => Enumerable.Range(0, 20)
             .Select(i => new Engineer($"{t.Team}-{i}", $"{t.Team}-{i}", null, null, t.Team, new DateOnly(2025, 1, 1), null, "test"))));
         var responses = teams.SelectMany(t => Enumerable.Range(0, t.Respondents)
             .Select(_ => new SurveyResponse(Guid.NewGuid(), "w1", t.Team, null, Opens, "link", "test"))).ToList();
-        Write(responses);
-        Write(responses.SelectMany((r, i) => new[]
+        _db.Write(responses);
+        _db.Write(responses.SelectMany((r, i) => new[]
         {
             new SurveyAnswer(r.ResponseId, "obstacle", null, null, Comments[i % Comments.Length]),
             new SurveyAnswer(r.ResponseId, "improve", null, null, Comments[(i + 2) % Comments.Length]),

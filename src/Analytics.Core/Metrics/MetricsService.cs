@@ -44,9 +44,16 @@ public sealed class MetricsService
     /// The full metric set of a quarter. The queries run two at a time on their own connections: each one is
     /// already parallel inside DuckDB, but many are small, and a second stream keeps both cores busy.
     /// </summary>
-    public async Task<QuarterlyMetrics> QuarterAsync(Quarter quarter, string? team, CancellationToken cancellationToken)
+    public Task<QuarterlyMetrics> QuarterAsync(Quarter quarter, string? team, CancellationToken cancellationToken) =>
+        QuarterAsync(quarter, team, quarter.End, cancellationToken);
+
+    /// <summary>
+    /// The metric set of a quarter's first days only, from its start up to <paramref name="until"/> (exclusive): a
+    /// quarter in progress, or the same span of an earlier quarter to compare it with. Rates divide by those days.
+    /// </summary>
+    public async Task<QuarterlyMetrics> QuarterAsync(Quarter quarter, string? team, DateOnly until, CancellationToken cancellationToken)
     {
-        var query = MetricsQuery.ForQuarter(quarter, team);
+        var query = until < quarter.End ? new MetricsQuery(quarter.Start, until, PeriodGrain.Quarter, team) : MetricsQuery.ForQuarter(quarter, team);
         using var gate = new SemaphoreSlim(2);
         Task<IReadOnlyList<T>> Run<T>(string metric) => GatedAsync<T>(gate, metric, query, cancellationToken);
 

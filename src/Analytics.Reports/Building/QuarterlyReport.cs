@@ -32,8 +32,16 @@ public sealed record QuarterlyReport(
     IReadOnlyList<SupportCategory> SelfServiceCandidates,
     IReadOnlyList<QuarterlyReport.Chart> OnboardingCharts,
     int SuppressedGroups,
-    int MinimumGroupSize)
+    int MinimumGroupSize,
+    QuarterlyReport.InProgress? Progress)
 {
+    /// <summary>A quarter not yet over: its figures cover its first days, compared with the same days of the quarter before.</summary>
+    /// <param name="Until">The first day not covered (today, in the metrics' time zone).</param>
+    /// <param name="DaysElapsed">Whole days covered.</param>
+    /// <param name="Days">Days in the whole quarter.</param>
+    /// <param name="PreviousUntil">The first day of the previous quarter not used for the comparison.</param>
+    public sealed record InProgress(DateOnly Until, int DaysElapsed, int Days, DateOnly PreviousUntil);
+
     /// <summary>How much of one kind of record the database holds.</summary>
     public sealed record CoverageRow(string Kind, long Records, DateTimeOffset? First, DateTimeOffset? Last);
 

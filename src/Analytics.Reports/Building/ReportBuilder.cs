@@ -31,10 +31,14 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
             await metrics.EnsureTeamExistsAsync(team, cancellationToken);
         }
 
-        var current = await metrics.QuarterAsync(quarter, team, cancellationToken);
-        var previous = await metrics.QuarterAsync(quarter.Previous, team, cancellationToken);
+        var progress = Progress(quarter);
+        var current = await metrics.QuarterAsync(quarter, team, progress?.Until ?? quarter.End, cancellationToken);
+        var previous = await metrics.QuarterAsync(quarter.Previous, team, progress?.PreviousUntil ?? quarter.Previous.End, cancellationToken);
         var historyStart = quarter.Start.AddMonths(-3 * (definition.HistoryQuarters - 1));
-        var monthly = new MetricsQuery(historyStart, quarter.End, PeriodGrain.Month, team);
+
+        // Trends chart complete months only: the month in progress would read as a collapse, as the quarter did.
+        var chartedEnd = progress is null ? quarter.End : new DateOnly(progress.Until.Year, progress.Until.Month, 1);
+        var monthly = new MetricsQuery(historyStart, chartedEnd, PeriodGrain.Month, team);
         var frequency = metrics.QueryAsync<DeploymentFrequency>("deployment_frequency", monthly, cancellationToken);
         var leadTime = metrics.QueryAsync<LeadTime>("lead_time", monthly, cancellationToken);
         var failures = metrics.QueryAsync<ChangeFailureRate>("change_failure_rate", monthly, cancellationToken);
@@ -56,8 +60,10 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         var forecastStart = clock.GetTimestamp();
         var level = team is null ? "organisation" : "team";
         bool Mine(string rowLevel, string? rowTeam) => rowLevel == level && (team is null || rowTeam == team);
-        var months = Enumerable.Range(0, 3 * definition.HistoryQuarters).Select(historyStart.AddMonths).ToList();
-        var future = Enumerable.Range(1, 3 * definition.ForecastQuarters).Select(i => quarter.End.AddMonths(i - 1)).ToList();
+        var charted = ((chartedEnd.Year - historyStart.Year) * 12) + chartedEnd.Month - historyStart.Month;
+        var months = Enumerable.Range(0, charted).Select(historyStart.AddMonths).ToList();
+        var forecastEnd = quarter.End.AddMonths(3 * definition.ForecastQuarters);
+        var future = Enumerable.Range(0, ((forecastEnd.Year - chartedEnd.Year) * 12) + forecastEnd.Month - chartedEnd.Month).Select(chartedEnd.AddMonths).ToList();
         var trends = new List<QuarterlyReport.Trend>
         {
             Trend("Deployments per day", "per day", MetricRange.NonNegative, months, future, definition, (await frequency).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => (double?)r.Deployments / Math.Max(1, r.Days))),
@@ -82,7 +88,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
 
         var report = new QuarterlyReport(
             definition, options.Value.Organisation, quarter, team, team is null ? null : Name(team), clock.GetUtcNow(), hasData, coverage, kpis,
-            orgLevel?.Overall, Findings(kpis, nps, devEx, level, team, themes),
+            orgLevel?.Overall, Findings(kpis, nps, devEx, level, team, themes, progress),
             trends,
             current.DoraLevels.Where(l => Listed(l.TeamId)).OrderBy(l => Name(l.TeamId), StringComparer.Ordinal)
                 .Select(l => new QuarterlyReport.TeamLevel(Name(l.TeamId), l.DeploysPerDay, l.LeadTimeHours, l.ChangeFailureRate, l.RecoveryHours, l.Overall)).ToList(),
@@ -95,8 +101,33 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
             current.SupportCategories.OrderByDescending(c => c.EffortHours ?? 0).Take(5).ToList(),
             OnboardingCharts(current, devEx, Listed, Name, level, team),
             current.DevExScores.Count(s => s.Suppressed) + current.Nps.Count(s => s.Suppressed) + current.ResponseRates.Count(s => s.Suppressed),
-            k);
+            k,
+            progress);
         return (report, queries, forecasting);
+    }
+
+    /// <summary>
+    /// How far a quarter in progress has got, in whole days of the metrics' time zone, and the same span of the
+    /// quarter before to compare with; null when the quarter is over. A quarter that has not begun is refused.
+    /// </summary>
+    private QuarterlyReport.InProgress? Progress(Quarter quarter)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(metricsOptions.Value.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        if (today <= quarter.Start)
+        {
+            throw new ReportException($"{quarter} has no complete day yet (today is {today:yyyy-MM-dd}); the latest quarter with data is {Quarter.Of(today.AddDays(-1))}.");
+        }
+
+        if (today >= quarter.End)
+        {
+            return null;
+        }
+
+        var elapsed = today.DayNumber - quarter.Start.DayNumber;
+        var previous = quarter.Previous;
+        var previousUntil = previous.Start.AddDays(elapsed) is var until && until < previous.End ? until : previous.End;
+        return new QuarterlyReport.InProgress(today, elapsed, quarter.End.DayNumber - quarter.Start.DayNumber, previousUntil);
     }
 
     private QuarterlyReport.Trend Trend(string metric, string unit, MetricRange range, List<DateOnly> months, List<DateOnly> future, ReportDefinition definition, Dictionary<DateOnly, double?> byMonth)
@@ -151,14 +182,15 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
 
     private static string Sign(double value) => value >= 0 ? "+" : "−";
 
-    private static List<string> Findings(IReadOnlyList<QuarterlyReport.Kpi> kpis, NpsResult? nps, IReadOnlyList<Analytics.Core.Metrics.Sentiment.DevExScore> devEx, string level, string? team, IReadOnlyList<Theme> themes)
+    private static List<string> Findings(IReadOnlyList<QuarterlyReport.Kpi> kpis, NpsResult? nps, IReadOnlyList<Analytics.Core.Metrics.Sentiment.DevExScore> devEx, string level, string? team, IReadOnlyList<Theme> themes, QuarterlyReport.InProgress? progress)
     {
+        var (now, before) = progress is null ? ("this quarter", "last quarter") : ($"in the first {progress.DaysElapsed} days of this quarter", "the same days of last quarter");
         var findings = new List<string>();
         var delivery = kpis.Take(4).Where(k => k.Direction != "flat" && k.RelativeChange is not null).MaxBy(k => Math.Abs(k.RelativeChange!.Value));
         var dora = kpis.Take(4).ToList();
         findings.Add(delivery is not null
-            ? $"{Subject(delivery.Name)} moved most in delivery: {delivery.Value} this quarter against {delivery.Previous} last quarter ({delivery.Change}), a change for the {delivery.Direction}."
-            : dora[0].Value == "—" ? "There were no production deployments this quarter, so delivery cannot be judged." : $"Delivery held steady: {dora[0].Value} deployments a day and a median lead time of {dora[1].Value} hours, as last quarter.");
+            ? $"{Subject(delivery.Name)} moved most in delivery: {delivery.Value} {now} against {delivery.Previous} in {before} ({delivery.Change}), a change for the {delivery.Direction}."
+            : dora[0].Value == "—" ? "There were no production deployments this quarter, so delivery cannot be judged." : $"Delivery held steady: {dora[0].Value} deployments a day and a median lead time of {dora[1].Value} hours {now}, as in {before}.");
 
         if (nps?.Nps is { } score)
         {

@@ -48,6 +48,11 @@ public static class ReportHtml
     {
         html.Append("<section class=\"cover\">\n<div>\n<p class=\"kicker\">").Append(E(r.Organisation)).Append("</p>\n<h1>").Append(E(r.Definition.Title)).Append("</h1>\n<p class=\"quarter\">")
             .Append(E(QuarterLabel(r))).Append(r.TeamName is null ? "" : " · " + E(r.TeamName)).Append("</p>\n");
+        if (r.Progress is { } progress)
+        {
+            html.Append("<p class=\"note\"><strong>Quarter in progress.</strong> ").Append(E(InProgress(r, progress))).Append("</p>\n");
+        }
+
         if (!r.HasData)
         {
             html.Append("<p class=\"note\"><strong>No data for this quarter.</strong> The database holds no deployments, survey answers or adoption records for ")
@@ -68,11 +73,13 @@ public static class ReportHtml
             html.Append("<p>DORA performance level this quarter: <span class=\"level\">").Append(E(r.DoraLevel)).Append("</span></p>\n");
         }
 
+        var (soFar, before) = r.Progress is { } progress ? ($" so far ({progress.DaysElapsed} of {progress.Days} days)", "same days last quarter") : ("", "last quarter");
         html.Append("<div class=\"kpis\">\n");
         foreach (var kpi in r.Kpis)
         {
             html.Append("<div class=\"kpi\"><div class=\"name\">").Append(E(kpi.Name)).Append("</div><div class=\"value\">").Append(E(kpi.Value))
-                .Append("</div><div class=\"change ").Append(kpi.Direction).Append("\">").Append(E(kpi.Change + (kpi.Direction is "better" or "worse" ? $", {kpi.Direction}" : ""))).Append(" <span class=\"muted\">(last quarter ")
+                .Append(soFar.Length > 0 && kpi.Value != "—" ? $"<span class=\"muted so-far\">{E(soFar)}</span>" : "")
+                .Append("</div><div class=\"change ").Append(kpi.Direction).Append("\">").Append(E(kpi.Change + (kpi.Direction is "better" or "worse" ? $", {kpi.Direction}" : ""))).Append(" <span class=\"muted\">(").Append(before).Append(' ')
                 .Append(E(kpi.Previous)).Append(")</span></div></div>\n");
         }
 
@@ -88,7 +95,8 @@ public static class ReportHtml
     private static void Delivery(StringBuilder html, QuarterlyReport r)
     {
         html.Append("<section>\n<h2>Delivery</h2>\n<p>Monthly DORA metrics over the last ").Append(r.Definition.HistoryQuarters).Append(" quarters, with a forecast for the next ")
-            .Append(r.Definition.ForecastQuarters).Append(" quarters and its 80% prediction interval (shaded).</p>\n");
+            .Append(r.Definition.ForecastQuarters).Append(" quarters and its 80% prediction interval (shaded).")
+            .Append(r.Progress is { Until.Day: > 1 } progress ? $" The month in progress is not charted: its {progress.Until.Day - 1} days so far would read as a fall; the forecast starts with it." : "").Append("</p>\n");
         foreach (var trend in r.Trends)
         {
             var next = trend.Forecast.Points.Count > 0 ? trend.Forecast.Points[0] : null;
@@ -103,7 +111,7 @@ public static class ReportHtml
 
         if (r.TeamLevels.Count > 0)
         {
-            html.Append("<h3>Teams</h3>\n<table>\n<thead><tr><th scope=\"col\">Team</th><th scope=\"col\" class=\"number\">Deploys/day</th><th scope=\"col\" class=\"number\">Lead time (h)</th>")
+            html.Append("<h3>Teams</h3>\n").Append(r.Progress is { } teamsProgress ? $"<p class=\"muted\">So far this quarter: the first {teamsProgress.DaysElapsed} of {teamsProgress.Days} days.</p>\n" : "").Append("<table>\n<thead><tr><th scope=\"col\">Team</th><th scope=\"col\" class=\"number\">Deploys/day</th><th scope=\"col\" class=\"number\">Lead time (h)</th>")
                 .Append("<th scope=\"col\" class=\"number\">Change failure</th><th scope=\"col\" class=\"number\">Recovery (h)</th><th scope=\"col\">Level</th></tr></thead>\n<tbody>\n");
             foreach (var t in r.TeamLevels)
             {
@@ -258,6 +266,13 @@ public static class ReportHtml
         // The SVG carries the chart's description as its accessible name; the caption repeats it for sighted readers.
         html.Append("<figure>\n").Append(chart.Svg ?? "").Append("\n<figcaption>")
             .Append(E(caption)).Append("</figcaption>\n</figure>\n");
+    }
+
+    private static string InProgress(QuarterlyReport r, QuarterlyReport.InProgress progress)
+    {
+        var previous = r.Quarter.Previous;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Figures cover {r.Quarter.Start:d MMM} – {progress.Until.AddDays(-1):d MMM yyyy}, the first {progress.DaysElapsed} of the quarter's {progress.Days} days; rates are per day of that span, and every change compares it with the same days of Q{previous.Number} {previous.Year} ({previous.Start:d MMM} – {progress.PreviousUntil.AddDays(-1):d MMM}).");
     }
 
     private static string QuarterLabel(QuarterlyReport r) =>
