@@ -20,16 +20,17 @@ public sealed partial class DatabaseBackup
         CheckVersion(manifest);
 
         var target = Path.GetFullPath(database.Path);
-        var exists = File.Exists(target) && new FileInfo(target).Length > 0;
+        // A write-ahead log without its file would be replayed onto the restored one, so it counts as a database too.
+        var exists = (File.Exists(target) && new FileInfo(target).Length > 0) || File.Exists($"{target}.wal");
+        if (exists && !replace)
+        {
+            throw new BackupException($"{database.Path} already exists; restore into a new file with --db, or add --replace to move it aside to {Path.GetFileName(target)}.before-restore-<time> first.");
+        }
+
         if (exists)
         {
             // Fails while a service holds the file; closing checkpoints it, so no write-ahead log is left behind.
             await using var held = OpenAlone(database, "Stop it before restoring into it, or restore into another file with --db.");
-        }
-
-        if (exists && !replace)
-        {
-            throw new BackupException($"{database.Path} already exists; restore into a new file with --db, or add --replace to move it aside to {Path.GetFileName(target)}.before-restore-<time> first.");
         }
 
         await CheckFilesAsync(directory, manifest, progress, cancellationToken);
@@ -43,7 +44,7 @@ public sealed partial class DatabaseBackup
             {
                 File.Move(staging, target, overwrite: true);
             }
-            catch when (movedAside is not null)
+            catch when (movedAside is not null && File.Exists(movedAside))
             {
                 File.Move(movedAside, target);
                 throw;
@@ -147,7 +148,11 @@ public sealed partial class DatabaseBackup
     private string MoveAside(string target)
     {
         var aside = $"{target}.before-restore-{clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
-        File.Move(target, aside);
+        if (File.Exists(target))
+        {
+            File.Move(target, aside);
+        }
+
         if (File.Exists($"{target}.wal"))
         {
             File.Move($"{target}.wal", $"{aside}.wal");

@@ -165,6 +165,20 @@ public sealed class DatabaseBackupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_ahead_log_left_without_its_file_counts_as_an_existing_database()
+    {
+        // Moving a restored file in beside it would have DuckDB replay that log onto the restored data.
+        var source = await CreateDatabaseAsync("source.duckdb");
+        await _backup.CreateAsync(source, In("backup"), null, CancellationToken.None);
+        await File.WriteAllTextAsync(In("target.duckdb.wal"), "the log of a crashed database");
+
+        var error = await Assert.ThrowsAsync<BackupException>(() => _backup.RestoreAsync(In("backup"), Database("target.duckdb"), replace: false, null, CancellationToken.None));
+        Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(In("target.duckdb")));
+        Assert.Equal("the log of a crashed database", await File.ReadAllTextAsync(In("target.duckdb.wal")));
+    }
+
+    [Fact]
     public async Task A_directory_without_a_manifest_or_that_does_not_exist_is_not_a_backup()
     {
         Directory.CreateDirectory(In("empty"));
