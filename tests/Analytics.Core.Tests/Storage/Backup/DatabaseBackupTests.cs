@@ -86,6 +86,20 @@ public sealed class DatabaseBackupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_that_is_not_Pulse_s_is_not_backed_up()
+    {
+        var other = Database("other.duckdb");
+        using (var connection = other.Open())
+        {
+            await connection.ExecuteAsync("CREATE TABLE notes (text VARCHAR)");
+        }
+
+        var error = await Assert.ThrowsAsync<BackupException>(() => _backup.CreateAsync(other, In("backup"), null, CancellationToken.None));
+        Assert.Equal($"{In("other.duckdb")} is not a Pulse database (it has no schema_migrations table); there is nothing to back up.", error.Message);
+        Assert.Equal(["other.duckdb"], Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task An_older_backup_is_restored_and_then_brought_up_to_this_schema()
     {
         var all = Migration.Embedded();
