@@ -1,3 +1,4 @@
+using Analytics.Core.Storage.Backup;
 using Analytics.Core.Storage.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class StorageHostingExtensions
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         builder.Services.AddSingleton<PulseDatabase>();
         builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddSingleton<DatabaseBackup>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

@@ -11,6 +11,7 @@ internal static class CliErrors
     public static string Describe(Exception error) => error switch
     {
         DatabaseInUseException inUse => inUse.Message,
+        Core.Storage.Backup.BackupException backup => FirstLine(backup.Message),
         Analytics.Ingestion.Connectors.SourceRequestException source => source.Message,
         MigrationFailedException migration => migration.Message,
         Analytics.Reports.ReportException report => FirstLine(report.Message),
