@@ -60,7 +60,7 @@ internal static class AdminLoginEndpoints
 
         html.Append("<form method=\"post\" action=\"/admin/login\" novalidate>\n")
             .Append("<input type=\"hidden\" name=\"").Append(Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Encode(tokens.RequestToken)).Append("\">\n")
-            .Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(Encode(LocalUrls.LocalOr(returnUrl, "/admin"))).Append("\">\n")
+            .Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(Encode(LocalUrls.LocalOr(returnUrl, ""))).Append("\">\n")
             .Append("<div class=\"field\"><label for=\"username\">Username</label><input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" value=\"")
             .Append(Encode(username)).Append("\"></div>\n")
             .Append("<div class=\"field\"><label for=\"password\">Password</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\"></div>\n")

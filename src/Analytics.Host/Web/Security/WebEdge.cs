@@ -17,9 +17,9 @@ internal static class WebEdge
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var web = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         var proxies = web.KnownProxies.Select(p => IPAddress.TryParse(p.Trim(), out var address) ? address
-            : throw new InvalidOperationException($"{WebOptions.Section}:KnownProxies: '{p}' is not an IP address.")).ToList();
+            : throw new ArgumentException($"{WebOptions.Section}:KnownProxies: '{p}' is not an IP address.")).ToList();
         var networks = web.KnownNetworks.Select(n => System.Net.IPNetwork.TryParse(n.Trim(), out var network) ? network
-            : throw new InvalidOperationException($"{WebOptions.Section}:KnownNetworks: '{n}' is not a network in CIDR form such as 10.0.0.0/8.")).ToList();
+            : throw new ArgumentException($"{WebOptions.Section}:KnownNetworks: '{n}' is not a network in CIDR form such as 10.0.0.0/8.")).ToList();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             // The framework trusts loopback by default, and everyone when both lists are empty: only what is

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Analytics.Host.Tests.Cli;
 using Analytics.Host.Tests.Web.Surveys;
 
 namespace Analytics.Host.Tests.Web.Security;
@@ -69,6 +70,25 @@ public sealed class ForwardedHeadersTests
 
         Assert.Equal(HttpStatusCode.Created, await RateAsync(client, "203.0.113.1"));
         Assert.Equal(HttpStatusCode.TooManyRequests, await RateAsync(client, "203.0.113.2"));
+    }
+
+    [Theory]
+    [InlineData("Pulse:Web:KnownProxies:0", "proxy.internal", "Pulse:Web:KnownProxies: 'proxy.internal' is not an IP address.")]
+    [InlineData("Pulse:Web:KnownNetworks:0", "10.0.0.0", "Pulse:Web:KnownNetworks: '10.0.0.0' is not a network in CIDR form such as 10.0.0.0/8.")]
+    public async Task A_proxy_setting_that_is_not_an_address_fails_the_start_naming_it(string key, string value, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("pulse-proxy-").FullName;
+        try
+        {
+            var (exit, _, error) = await CliProcess.RunAsync(folder, "serve", "--db", "proxy.duckdb", "--urls", "http://127.0.0.1:0", $"--{key}={value}");
+
+            Assert.Equal(1, exit);
+            Assert.Equal("error: " + message, error.Trim());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>A client without a cookie jar (it would not send back a Secure cookie over http), on the real server.</summary>
