@@ -49,12 +49,19 @@ public sealed class AccountsAndRatingsTests : IDisposable
     [InlineData("deploys", -1, null, null, "The score must be from 0 to 10, not -1.")]
     [InlineData("deploys", null, null, null, "Give a score from 0 to 10.")]
     [InlineData("Deploys!", 5, null, null, "'Deploys!' is not a capability name: use 1–40 lower-case letters, digits, '-' or '_'.")]
-    [InlineData("deploys", 5, "platform", null, "There is no team 'platform'; leave the team out if it is not known.")]
+    [InlineData("deploys", 5, "a-team-id-of-one-hundred-and-one-characters-which-is-longer-than-any-slug-the-catalog-ever-makes-wxyz", null, "The team is 101 characters long; keep it to 100.")]
     public async Task Bad_ratings_are_refused_and_store_nothing(string capability, int? score, string? team, string? context, string message)
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => new MomentRatings(_db.Database, _db.Store, _db.Clock).RecordAsync(capability, score, team, context, CancellationToken.None));
         Assert.Equal(message, error.Message);
         Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM moment_ratings"));
+    }
+
+    [Fact]
+    public async Task Unknown_team_is_left_out_so_the_answer_does_not_tell_which_teams_exist()
+    {
+        await new MomentRatings(_db.Database, _db.Store, _db.Clock).RecordAsync("deploys", 7, "platform", null, CancellationToken.None);
+        Assert.Equal("deploys:7:<none>", _db.Scalar<string>("SELECT capability || ':' || score || ':' || coalesce(team_id, '<none>') FROM moment_ratings"));
     }
 
     [Fact]

@@ -30,8 +30,10 @@ internal static class PulseWebApp
         AddReportSchedule(builder);
         builder.Services.AddProblemDetails();
         AddWebSecurity(builder);
+        builder.AddPulseWebEdge();
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseStaticFiles();

@@ -14,7 +14,13 @@ public sealed partial class MomentRatings(PulseDatabase database, SurveyStore st
     /// <summary>Longest context kept.</summary>
     public const int ContextLimit = 100;
 
-    /// <summary>Checks and stores a rating; throws <see cref="ArgumentException"/> naming what is wrong.</summary>
+    /// <summary>Longest team id accepted (team ids are short slugs).</summary>
+    public const int TeamLimit = 100;
+
+    /// <summary>
+    /// Checks and stores a rating; throws <see cref="ArgumentException"/> naming what is wrong. A team that does
+    /// not exist is left out rather than refused, so an anonymous caller cannot learn which teams exist.
+    /// </summary>
     public async Task<Guid> RecordAsync(string capability, int? score, string? teamId, string? context, CancellationToken cancellationToken)
     {
         if (!CapabilityPattern().IsMatch(capability))
@@ -28,9 +34,14 @@ public sealed partial class MomentRatings(PulseDatabase database, SurveyStore st
         }
 
         teamId = string.IsNullOrWhiteSpace(teamId) ? null : teamId.Trim();
+        if (teamId is { Length: > TeamLimit })
+        {
+            throw new ArgumentException($"The team is {teamId.Length} characters long; keep it to {TeamLimit}.");
+        }
+
         if (teamId is not null && await store.TeamAsync(teamId, cancellationToken) is null)
         {
-            throw new ArgumentException($"There is no team '{Shorten(teamId)}'; leave the team out if it is not known.");
+            teamId = null;
         }
 
         context = string.IsNullOrWhiteSpace(context) ? null : context.Trim();

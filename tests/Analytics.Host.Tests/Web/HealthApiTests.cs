@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Analytics.Host.Tests.Web;
@@ -7,8 +6,6 @@ namespace Analytics.Host.Tests.Web;
 public sealed class HealthApiTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-web-").FullName;
-
-    private sealed record Health(string Status, string Database);
 
     [Fact]
     public async Task Healthz_answers_200_once_the_database_is_open()
@@ -20,8 +17,23 @@ public sealed class HealthApiTests : IDisposable
         using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(new Health("ok", path), await response.Content.ReadFromJsonAsync<Health>());
+        Assert.Equal("""{"status":"healthy"}""", await response.Content.ReadAsStringAsync());
         Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Healthz_tells_an_anonymous_caller_nothing_about_the_installation()
+    {
+        var path = Path.Combine(_folder, "web.duckdb");
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseSetting("Pulse:Database:Path", path));
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        using var client = factory.CreateClient();
+
+        var body = await client.GetStringAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.DoesNotContain(_folder, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("duckdb", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("database", body, StringComparison.OrdinalIgnoreCase);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -46,10 +46,8 @@ internal static class AdminLoginEndpoints
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, username)], CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         // Only local paths: a crafted returnUrl must not send a freshly signed-in admin to another site.
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/admin");
+        return Results.LocalRedirect(LocalUrls.LocalOr(returnUrl, "/admin"));
     }
-
-    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     private static IResult LoginPage(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? username, string? error, int statusCode)
     {
@@ -62,7 +60,7 @@ internal static class AdminLoginEndpoints
 
         html.Append("<form method=\"post\" action=\"/admin/login\" novalidate>\n")
             .Append("<input type=\"hidden\" name=\"").Append(Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Encode(tokens.RequestToken)).Append("\">\n")
-            .Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(Encode(returnUrl)).Append("\">\n")
+            .Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(Encode(LocalUrls.LocalOr(returnUrl, ""))).Append("\">\n")
             .Append("<div class=\"field\"><label for=\"username\">Username</label><input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" value=\"")
             .Append(Encode(username)).Append("\"></div>\n")
             .Append("<div class=\"field\"><label for=\"password\">Password</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\"></div>\n")

@@ -4,6 +4,8 @@ using Analytics.Host.Web.Security;
 using Analytics.Surveys.Ratings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using static Analytics.Host.Web.Pages.HtmlPage;
 
 namespace Analytics.Host.Web.Surveys;
@@ -34,6 +36,7 @@ internal static class MomentRatingEndpoints
             .WithSummary("Store an anonymous 0–10 rating of a platform capability, right after someone used it.")
             .WithTags("Surveys")
             .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<IOptions<WebOptions>>().Value.MaxJsonBytes))
             .RequireRateLimiting(RatingRateLimit);
         return app;
     }

@@ -100,7 +100,7 @@ public sealed class SurveyFormTests : IDisposable
         using var response = await SurveyWebApp.FillAsync(client, OpenPath, SurveyWebApp.ValidAnswers(("q_improve", new string('a', 300 * 1024))));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("Your answers are too long to send", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("This form is too large to send", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, _app.Responses);
     }
 

@@ -27,9 +27,9 @@ public sealed partial class SurveyWebApp : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-web-").FullName;
 
-    public SurveyWebApp(int submissionsPerMinute = 1000, int ratingsPerMinute = 1000, bool kestrel = false)
+    public SurveyWebApp(int submissionsPerMinute = 1000, int ratingsPerMinute = 1000, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
     {
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => Configure(builder, settings)
             .UseSetting("Pulse:Database:Path", Path.Combine(_folder, "web.duckdb"))
             .UseSetting("Pulse:DemoData:LoadWhenEmpty", "false")
             .UseSetting("Pulse:Admin:InitialPassword", AdminPassword)
@@ -61,7 +61,7 @@ public sealed partial class SurveyWebApp : IDisposable
     public Uri BaseAddress { get; }
 
     public HttpClient Client(bool followRedirects = true) =>
-        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, BaseAddress = BaseAddress });
 
     public T Scalar<T>(string sql, object? parameters = null)
     {
@@ -116,6 +116,17 @@ public sealed partial class SurveyWebApp : IDisposable
     {
         Factory.Dispose();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Extra settings of one test (for example <c>Pulse:Web:KnownProxies:0</c>).</summary>
+    private static Microsoft.AspNetCore.Hosting.IWebHostBuilder Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder, IReadOnlyDictionary<string, string>? settings)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        return builder;
     }
 
     private void Seed()
