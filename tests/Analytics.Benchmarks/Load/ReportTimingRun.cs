@@ -13,7 +13,7 @@ namespace Analytics.Benchmarks.Load;
 /// <summary>
 /// The full quarterly PDF for the organisation with 50 teams in its per-team tables, on the org-scale dataset
 /// (<c>PULSE_BENCH_DB</c>), timed by stage over several runs after a warm-up. Baseline in the same run: the
-/// quarter's metric set alone (<see cref="MetricsService.QuarterAsync"/>), which the report needs twice (this
+/// quarter's metric set alone (<see cref="MetricsService.QuarterAsync(Quarter, string?, CancellationToken)"/>), which the report needs twice (this
 /// quarter and the last).
 /// </summary>
 public static class ReportTimingRun
