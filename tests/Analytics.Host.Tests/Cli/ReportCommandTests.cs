@@ -59,7 +59,8 @@ public sealed class ReportCommandTests(SeededDatabase seeded) : IClassFixture<Se
     public async Task Quarter_without_data_gives_a_report_that_says_so()
     {
         var pdf = Path.Combine(seeded.Folder, "empty.pdf");
-        var (exit, output, error) = await CliProcess.RunAsync(seeded.Folder, "report", "--quarter", "2031-Q1", "--out", pdf, "--db", seeded.Path);
+        // Long before the seeded organisation's two years of data.
+        var (exit, output, error) = await CliProcess.RunAsync(seeded.Folder, "report", "--quarter", "2020-Q1", "--out", pdf, "--db", seeded.Path);
 
         Assert.True(exit == 0, error);
         Assert.Contains("no data for this quarter", output, StringComparison.Ordinal);
@@ -67,6 +68,17 @@ public sealed class ReportCommandTests(SeededDatabase seeded) : IClassFixture<Se
         Assert.Contains("No data for this quarter.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Executive summary", text, StringComparison.Ordinal);
         Assert.Contains("Methodology", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_future_quarter_is_one_line_and_writes_nothing()
+    {
+        var pdf = Path.Combine(seeded.Folder, "future.pdf");
+        var (exit, _, error) = await CliProcess.RunAsync(seeded.Folder, "report", "--quarter", "2099-Q1", "--out", pdf, "--db", seeded.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"^error: 2099-Q1 has no complete day yet \(today is \d{4}-\d{2}-\d{2}\); the latest quarter with data is \d{4}-Q[1-4]\.$", error.Trim().Split('\n')[^1].Trim());
+        Assert.False(File.Exists(pdf));
     }
 
     [Theory]
