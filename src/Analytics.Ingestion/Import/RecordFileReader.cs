@@ -88,30 +88,52 @@ public static class RecordFileReader
 
     private static IEnumerable<ReadResult> ReadJsonArray(string path)
     {
-        JsonDocument document;
+        var bytes = File.ReadAllBytes(path);
+        var index = 0;
+        foreach (var range in RecordRanges(bytes, Path.GetFileName(path)))
+        {
+            index++;
+            var raw = bytes.AsSpan(range);
+            yield return Utf8Lines.Problem(raw) is { } problem
+                ? new ReadResult(null, new RejectedRecord($"record {index}", Encoding.UTF8.GetString(raw), problem))
+                : Parse(Utf8Lines.Decode(raw), $"record {index}");
+        }
+    }
+
+    /// <summary>
+    /// Where each element of the top-level array lies in <paramref name="bytes"/>, found by the reader's structure
+    /// alone, so that a record with invalid UTF-8 is refused by itself rather than failing the whole file.
+    /// </summary>
+    private static List<Range> RecordRanges(byte[] bytes, string name)
+    {
+        var offset = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var reader = new Utf8JsonReader(bytes.AsSpan(offset));
+        var ranges = new List<Range>();
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new FormatException($"{name} must hold a JSON array of records.");
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var start = offset + (int)reader.TokenStartIndex;
+                reader.Skip();
+                ranges.Add(start..(offset + (int)reader.BytesConsumed));
+            }
+
+            if (reader.Read())
+            {
+                throw new FormatException($"{name} has content after its JSON array.");
+            }
         }
         catch (JsonException exception)
         {
-            throw new FormatException($"{Path.GetFileName(path)} is not valid JSON: {exception.Message}", exception);
+            throw new FormatException($"{name} is not valid JSON: {exception.Message}", exception);
         }
 
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new FormatException($"{Path.GetFileName(path)} must hold a JSON array of records.");
-            }
-
-            var index = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                index++;
-                yield return Parse(element.GetRawText(), $"record {index}");
-            }
-        }
+        return ranges;
     }
 
     private static ReadResult Parse(string json, string location)
