@@ -21,6 +21,7 @@ internal static class PulseCli
             RunsCommand.Create(),
             SyncCommand.Create(),
             AdminCommand.Create(),
+            ApiKeyCommand.Create(),
             ReportCommand.Create(),
             BackupCommand.Create(),
             RestoreCommand.Create(),

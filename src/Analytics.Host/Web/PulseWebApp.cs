@@ -1,9 +1,11 @@
 using System.Threading.RateLimiting;
 using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
+using Analytics.Host.ApiKeys;
 using Analytics.Host.Reports;
 using Analytics.Host.Storage;
 using Analytics.Host.Web.Admin;
+using Analytics.Host.Web.Api;
 using Analytics.Host.Web.Pages;
 using Analytics.Host.Web.Security;
 using Analytics.Host.Web.Surveys;
@@ -11,8 +13,10 @@ using Analytics.Ingestion;
 using Analytics.Ingestion.Scheduling;
 using Analytics.Reports;
 using Analytics.Surveys;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Quartz;
+using Scalar.AspNetCore;
 
 namespace Analytics.Host.Web;
 
@@ -29,6 +33,7 @@ internal static class PulseWebApp
         builder.AddPulseScheduling();
         AddReportSchedule(builder);
         builder.Services.AddProblemDetails();
+        AddApi(builder);
         AddWebSecurity(builder);
         builder.AddPulseWebEdge();
 
@@ -41,6 +46,10 @@ internal static class PulseWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, options => options.WithTitle("Pulse API")
+            .HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry().AddPreferredSecuritySchemes("apiKey"));
+        app.MapMetricsApi();
         app.MapEvents();
         app.MapGitHubWebhook();
         app.MapSurveyForm();
@@ -75,6 +84,7 @@ internal static class PulseWebApp
         builder.AddPulseSurveys();
         builder.AddPulseReports();
         builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddSingleton<ApiKeyStore>();
         return builder;
     }
 
@@ -92,12 +102,25 @@ internal static class PulseWebApp
         });
     }
 
+    /// <summary>The JSON API's document and serialisation (enums by name, as the CLI writes them).</summary>
+    private static void AddApi(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(ApiDocument.Configure);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+    }
+
     /// <summary>Admin sign-in by cookie, antiforgery for forms, and per-client rate limits on what anyone can post.</summary>
     private static void AddWebSecurity(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyDefaults.Scheme, null);
+        authentication.AddCookie(options =>
         {
             options.Cookie.Name = "pulse-admin";
             options.Cookie.HttpOnly = true;
@@ -109,7 +132,8 @@ internal static class PulseWebApp
             options.ExpireTimeSpan = admin.SessionLifetime;
             options.SlidingExpiration = true;
         });
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(options => options.AddPolicy(ApiKeyDefaults.Policy, policy =>
+            policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser()));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "pulse-antiforgery";
