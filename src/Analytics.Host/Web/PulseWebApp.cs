@@ -6,6 +6,7 @@ using Analytics.Host.Reports;
 using Analytics.Host.Storage;
 using Analytics.Host.Web.Admin;
 using Analytics.Host.Web.Api;
+using Analytics.Host.Web.Dashboards;
 using Analytics.Host.Web.Pages;
 using Analytics.Host.Web.Security;
 using Analytics.Host.Web.Surveys;
@@ -34,6 +35,7 @@ internal static class PulseWebApp
         AddReportSchedule(builder);
         builder.Services.AddProblemDetails();
         AddApi(builder);
+        AddDashboards(builder);
         AddWebSecurity(builder);
         builder.AddPulseWebEdge();
 
@@ -58,6 +60,7 @@ internal static class PulseWebApp
         app.MapAdminSurveys();
         app.MapAdminSources();
         app.MapAdminReports();
+        app.MapDashboards();
         return app;
     }
 
@@ -111,6 +114,14 @@ internal static class PulseWebApp
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             options.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
+    }
+
+    /// <summary>The dashboards: pages rendered by Razor components on the server, over cached quarter results.</summary>
+    private static void AddDashboards(WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton<DashboardCache>();
+        builder.Services.AddSingleton<DashboardData>();
     }
 
     /// <summary>Admin sign-in by cookie, antiforgery for forms, and per-client rate limits on what anyone can post.</summary>

@@ -1,0 +1,196 @@
+using Analytics.Core.Metrics;
+using Analytics.Core.Metrics.Dora;
+using Analytics.Surveys;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Host.Web.Dashboards;
+
+/// <summary>
+/// Builds what the dashboards show from <see cref="MetricsService"/>, so every figure is the CLI's, the API's and
+/// the report's, suppressed the same way; quarter results come through <see cref="DashboardCache"/>.
+/// </summary>
+public sealed class DashboardData(MetricsService metrics, DashboardCache cache, SurveyStore store, IOptions<MetricsOptions> options, TimeProvider clock)
+{
+    /// <summary>Columns the delivery table sorts by.</summary>
+    public static readonly IReadOnlyList<string> SortColumns = ["name", "deploys", "lead", "cfr", "recovery", "rework"];
+
+    /// <summary>
+    /// The filter a URL asks for: the latest complete quarter when none is given. Throws <see cref="FormatException"/>
+    /// for a malformed or future quarter and <see cref="ArgumentException"/> for an unknown team.
+    /// </summary>
+    public async Task<DashboardFilter> FilterAsync(string? quarter, string? team, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
+        var which = string.IsNullOrWhiteSpace(quarter) ? Quarter.Of(today).Previous : Quarter.Parse(quarter);
+        if (today <= which.Start)
+        {
+            throw new FormatException($"{which} has no complete day yet (today is {today:yyyy-MM-dd}); choose {Quarter.Of(today.AddDays(-1))} or earlier.");
+        }
+
+        var teamId = string.IsNullOrWhiteSpace(team) ? null : team;
+        if (teamId is not null)
+        {
+            await metrics.EnsureTeamExistsAsync(teamId, cancellationToken);
+        }
+
+        return new DashboardFilter(which, teamId, today < which.End ? today : which.End);
+    }
+
+    /// <summary>The overview of a filter.</summary>
+    public async Task<OverviewModel> OverviewAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var teams = await store.TeamsAsync(cancellationToken);
+        var now = await cache.QuarterAsync(filter.Quarter, filter.Team, filter.Until, cancellationToken);
+        var previousQuarter = filter.Quarter.Previous;
+        var previousUntil = filter.InProgress ? previousQuarter.Start.AddDays(filter.DaysCovered) : previousQuarter.End;
+        var before = await cache.QuarterAsync(previousQuarter, filter.Team, previousUntil < previousQuarter.End ? previousUntil : previousQuarter.End, cancellationToken);
+
+        var mine = Mine(filter.Team);
+        var deployments = now.DeploymentFrequency.Where(r => mine(r.Level, r.TeamId)).Sum(r => r.Deployments);
+        var empty = deployments == 0 && now.LeadTime.Where(r => mine(r.Level, r.TeamId)).Sum(r => r.Changes) == 0
+            ? $"No deployments or changes were recorded {(filter.Team is null ? "" : "for this team ")}in {filter.Quarter}{(filter.InProgress ? " so far" : "")}. Data may start later, or the sources have not run yet: see Sources."
+            : null;
+
+        var headlines = new List<Headline>
+        {
+            Compare("Deployments per day", PerDay(now, mine), PerDay(before, mine), higherIsBetter: true, Format.Rate),
+            Compare("Median lead time", now.LeadTime.FirstOrDefault(r => mine(r.Level, r.TeamId))?.MedianHours, before.LeadTime.FirstOrDefault(r => mine(r.Level, r.TeamId))?.MedianHours, higherIsBetter: false, Format.Hours),
+            Compare("Change failure rate", now.ChangeFailureRate.FirstOrDefault(r => mine(r.Level, r.TeamId))?.Rate, before.ChangeFailureRate.FirstOrDefault(r => mine(r.Level, r.TeamId))?.Rate, higherIsBetter: false, Format.Percent, points: true),
+            Compare("Median recovery time", now.RecoveryTime.FirstOrDefault(r => mine(r.Level, r.TeamId))?.MedianHours, before.RecoveryTime.FirstOrDefault(r => mine(r.Level, r.TeamId))?.MedianHours, higherIsBetter: false, Format.Hours),
+            Nps(now, filter.Team),
+            Compare("Services on the platform", now.Adoption.FirstOrDefault(r => mine(r.Level, r.TeamId))?.ServiceShare, before.Adoption.FirstOrDefault(r => mine(r.Level, r.TeamId))?.ServiceShare, higherIsBetter: true, Format.Percent, points: true),
+            Compare("Median days to first deploy", now.TimeToFirstDeploy.FirstOrDefault(r => mine(r.Level, r.TeamId))?.MedianDays, before.TimeToFirstDeploy.FirstOrDefault(r => mine(r.Level, r.TeamId))?.MedianDays, higherIsBetter: false, Format.Days),
+        };
+
+        var level = now.DoraLevels.FirstOrDefault(l => l.TeamId == filter.Team)?.Overall;
+        var movers = filter.Team is null ? Movers(now, before, teams) : [];
+        return new OverviewModel(filter, teams, level, headlines, movers, empty);
+    }
+
+    /// <summary>The delivery table of a filter: teams, or one team's services.</summary>
+    public async Task<DeliveryModel> DeliveryAsync(DashboardFilter filter, string? sort, bool descending, CancellationToken cancellationToken)
+    {
+        var teams = await store.TeamsAsync(cancellationToken);
+        var now = await cache.QuarterAsync(filter.Quarter, filter.Team, filter.Until, cancellationToken);
+        var names = teams.ToDictionary(t => t.TeamId, t => t.Name);
+        var level = filter.Team is null ? "team" : "service";
+        string Key(string? teamId, string? serviceId) => (level == "team" ? teamId : serviceId) ?? "";
+        var lead = now.LeadTime.Where(r => r.Level == level).ToDictionary(r => Key(r.TeamId, r.ServiceId));
+        var failures = now.ChangeFailureRate.Where(r => r.Level == level).ToDictionary(r => Key(r.TeamId, r.ServiceId));
+        var recovery = now.RecoveryTime.Where(r => r.Level == level).ToDictionary(r => Key(r.TeamId, r.ServiceId));
+        var rework = now.ReworkRate.Where(r => r.Level == level).ToDictionary(r => Key(r.TeamId, r.ServiceId));
+        var levels = now.DoraLevels.Where(l => l.TeamId is not null).ToDictionary(l => l.TeamId!);
+        var rows = now.DeploymentFrequency.Where(r => r.Level == level).Select(r =>
+        {
+            var id = Key(r.TeamId, r.ServiceId);
+            return new DeliveryRow(id, level == "team" ? names.GetValueOrDefault(id, id) : id, r.TeamId, r.Deployments,
+                r.Days > 0 ? (double)r.Deployments / r.Days : null,
+                lead.GetValueOrDefault(id)?.MedianHours, failures.GetValueOrDefault(id)?.Rate, recovery.GetValueOrDefault(id)?.MedianHours,
+                rework.TryGetValue(id, out var rw) && rw.Deployments > 0 ? rw.Rate : null,
+                level == "team" ? levels.GetValueOrDefault(id)?.Overall : null);
+        });
+
+        var column = sort is not null && SortColumns.Contains(sort) ? sort : "name";
+        Func<DeliveryRow, IComparable?> by = column switch
+        {
+            "deploys" => r => r.DeploysPerDay,
+            "lead" => r => r.LeadTimeHours,
+            "cfr" => r => r.ChangeFailureRate,
+            "recovery" => r => r.RecoveryHours,
+            "rework" => r => r.ReworkRate,
+            _ => r => r.Name,
+        };
+
+        // Rows without the figure go last in either direction: "no data" is not the best or the worst.
+        var sorted = rows.OrderBy(r => by(r) is null);
+        sorted = descending ? sorted.ThenByDescending(by) : sorted.ThenBy(by);
+        return new DeliveryModel(filter, teams, [.. sorted.ThenBy(r => r.Name, StringComparer.Ordinal)], column, descending);
+    }
+
+    /// <summary>A team's month-by-month delivery over the twelve months to the end of the filter's quarter.</summary>
+    public async Task<TeamTrendModel> TeamAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var team = await store.TeamAsync(filter.Team!, cancellationToken) ?? throw new ArgumentException($"There is no team '{filter.Team}'.");
+        var query = new MetricsQuery(filter.Quarter.End.AddMonths(-12), filter.Until, PeriodGrain.Month, filter.Team);
+        var frequency = await metrics.QueryAsync<DeploymentFrequency>("deployment_frequency", query, cancellationToken);
+        var lead = (await metrics.QueryAsync<LeadTime>("lead_time", query, cancellationToken)).Where(r => r.Level == "team").ToDictionary(r => r.PeriodStart);
+        var failures = (await metrics.QueryAsync<ChangeFailureRate>("change_failure_rate", query, cancellationToken)).Where(r => r.Level == "team").ToDictionary(r => r.PeriodStart);
+        var recovery = (await metrics.QueryAsync<RecoveryTime>("recovery_time", query, cancellationToken)).Where(r => r.Level == "team").ToDictionary(r => r.PeriodStart);
+        var months = frequency.Where(r => r.Level == "team").OrderBy(r => r.PeriodStart).Select(r => new MonthRow(r.PeriodStart, r.Deployments,
+            r.Days > 0 ? (double)r.Deployments / r.Days : null, lead.GetValueOrDefault(r.PeriodStart)?.MedianHours,
+            failures.GetValueOrDefault(r.PeriodStart)?.Rate, recovery.GetValueOrDefault(r.PeriodStart)?.MedianHours)).ToList();
+        return new TeamTrendModel(filter, team, months);
+    }
+
+    private static Func<string, string?, bool> Mine(string? team) =>
+        team is null ? (level, _) => level == "organisation" : (level, teamId) => level == "team" && teamId == team;
+
+    private static double? PerDay(QuarterlyMetrics metrics, Func<string, string?, bool> mine) =>
+        metrics.DeploymentFrequency.FirstOrDefault(r => mine(r.Level, r.TeamId)) is { Days: > 0 } row ? (double)row.Deployments / row.Days : null;
+
+    private static Headline Compare(string name, double? now, double? before, bool higherIsBetter, Func<double, string> format, bool points = false)
+    {
+        if (now is not { } value || double.IsNaN(value))
+        {
+            return new Headline(name, null, before is { } b ? format(b) : null, null, null, "No data in this period.");
+        }
+
+        if (before is not { } previous || double.IsNaN(previous))
+        {
+            return new Headline(name, format(value), null, null, null, "No figure for the period before to compare with.");
+        }
+
+        var change = points ? Format.SharePoints(value - previous) : Format.RelativeChange(value, previous);
+        bool? better = Math.Abs(value - previous) < 1e-9 ? null : (value > previous) == higherIsBetter;
+        return new Headline(name, format(value), format(previous), change, better);
+    }
+
+    private Headline Nps(QuarterlyMetrics now, string? team)
+    {
+        var level = team is null ? "organisation" : "team";
+        var latest = now.Nps.Where(n => n.Level == level && n.TeamId == team).OrderBy(n => n.OpensAt).LastOrDefault();
+        if (latest is null)
+        {
+            return new Headline("Platform NPS", null, null, null, null, "No survey wave opened in this period.");
+        }
+
+        if (latest.Suppressed || latest.Nps is not { } nps)
+        {
+            return new Headline("Platform NPS", null, null, null, null, $"Hidden in {latest.WaveName}: fewer than {metrics.MinimumGroupSize} people answered, or showing it would reveal a smaller group.");
+        }
+
+        var margin = latest.MarginOfError is { } m ? $" ±{m:0}" : "";
+        var change = latest.Change is { } c ? Format.Points(c) : null;
+        bool? better = latest.Change is { } d && latest.ChangeZ is { } z && Math.Abs(z) >= 1.96 ? d > 0 : null;
+        var note = $"{latest.WaveName}, {latest.Respondents} respondents" + (change is null ? "" : better is null ? "; the change is within the margin" : "; a significant change");
+        return new Headline("Platform NPS", $"{nps:0}{margin}", null, change, better, note);
+    }
+
+    private static List<TeamMovement> Movers(QuarterlyMetrics now, QuarterlyMetrics before, IReadOnlyList<TeamName> teams)
+    {
+        // A move counts only where both periods have enough behind them to be more than noise.
+        const long Enough = 20;
+        var names = teams.ToDictionary(t => t.TeamId, t => t.Name);
+        var moves = new List<TeamMovement>();
+        var beforeFrequency = before.DeploymentFrequency.Where(r => r.Level == "team").ToDictionary(r => r.TeamId!);
+        foreach (var row in now.DeploymentFrequency.Where(r => r.Level == "team" && r.Deployments >= Enough && r.Days > 0))
+        {
+            if (beforeFrequency.TryGetValue(row.TeamId!, out var old) && old.Deployments >= Enough && old.Days > 0)
+            {
+                var (a, b) = ((double)old.Deployments / old.Days, (double)row.Deployments / row.Days);
+                moves.Add(new TeamMovement(row.TeamId!, names.GetValueOrDefault(row.TeamId!, row.TeamId!), "Deployments per day", Format.Rate(a), Format.Rate(b), Format.RelativeChange(b, a), b > a, Math.Abs(Math.Log(b / a))));
+            }
+        }
+
+        var beforeLead = before.LeadTime.Where(r => r.Level == "team").ToDictionary(r => r.TeamId!);
+        foreach (var row in now.LeadTime.Where(r => r.Level == "team" && r.Changes >= Enough && r.MedianHours > 0))
+        {
+            if (beforeLead.TryGetValue(row.TeamId!, out var old) && old.Changes >= Enough && old.MedianHours is { } a && a > 0 && row.MedianHours is { } b)
+            {
+                moves.Add(new TeamMovement(row.TeamId!, names.GetValueOrDefault(row.TeamId!, row.TeamId!), "Median lead time", Format.Hours(a), Format.Hours(b), Format.RelativeChange(b, a), b < a, Math.Abs(Math.Log(b / a))));
+            }
+        }
+
+        return [.. moves.Where(m => m.Size >= Math.Log(1.2)).OrderByDescending(m => m.Size).Take(6)];
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using Analytics.Core.Csv;
+using Analytics.Host.Web.Components;
+using Analytics.Host.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Host.Web.Dashboards;
+
+/// <summary>
+/// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), and a team's monthly trend.
+/// Filters live in the query string; a malformed or future quarter is a 400 page, an unknown team a 404 page.
+/// </summary>
+internal static class DashboardEndpoints
+{
+    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app)
+    {
+        var dashboards = app.MapGroup("/admin/dashboards").RequireAuthorization().RequireFormGuard().DisableAntiforgery().ExcludeFromDescription();
+        dashboards.MapGet("", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Overview>(new { Model = await data.OverviewAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/delivery", (string? quarter, string? team, string? sort, string? dir, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Delivery>(new { Model = await data.DeliveryAsync(filter, sort, dir == "desc", ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/delivery.csv", (string? quarter, string? team, string? sort, string? dir, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => DeliveryCsv(await data.DeliveryAsync(filter, sort, dir == "desc", ct)), ct));
+        dashboards.MapGet("/teams/{team}", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamPage>(new { Model = await data.TeamAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        return app;
+    }
+
+    private static async Task<IResult> PageAsync(HttpContext context, IAntiforgery antiforgery, DashboardData data, string? quarter, string? team, Func<DashboardFilter, Task<IResult>> render, CancellationToken ct)
+    {
+        try
+        {
+            return await render(await data.FilterAsync(quarter, team, ct));
+        }
+        catch (FormatException error)
+        {
+            return Problem(context, antiforgery, StatusCodes.Status400BadRequest, "That period cannot be shown", error.Message);
+        }
+        catch (ArgumentException error)
+        {
+            return Problem(context, antiforgery, StatusCodes.Status404NotFound, "No such team", error.Message);
+        }
+    }
+
+    private static RazorComponentResult<T> Page<T>(object parameters) where T : Microsoft.AspNetCore.Components.IComponent =>
+        new RazorComponentResult<T>(parameters);
+
+    private static RazorComponentResult<ProblemPage> Problem(HttpContext context, IAntiforgery antiforgery, int status, string title, string message) =>
+        new RazorComponentResult<ProblemPage>(new { Title = title, Message = message, User = SignedInUser.Of(context, antiforgery), BackHref = "/admin/dashboards", BackLabel = "Back to the overview" })
+        {
+            StatusCode = status,
+        };
+
+    private static IResult DeliveryCsv(DeliveryModel model)
+    {
+        var csv = new StringBuilder();
+        csv.Append(model.Filter.Team is null ? "team" : "service").Append(",deployments,deployments_per_day,median_lead_time_hours,change_failure_rate,median_recovery_hours,rework_rate,dora_level\n");
+        static CsvCell Number(double? value) => value is { } v && !double.IsNaN(v) ? CsvCell.Number(v) : CsvCell.Empty;
+        foreach (var row in model.Rows)
+        {
+            csv.Append(CsvCell.Line([CsvCell.Text(row.Id), CsvCell.Number(row.Deployments), Number(row.DeploysPerDay), Number(row.LeadTimeHours),
+                Number(row.ChangeFailureRate), Number(row.RecoveryHours), Number(row.ReworkRate), CsvCell.Text(row.Level)])).Append('\n');
+        }
+
+        var name = $"delivery-{model.Filter.Quarter}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+}

@@ -1,0 +1,6 @@
+using Analytics.Surveys;
+
+namespace Analytics.Host.Web.Dashboards;
+
+/// <summary>The delivery dashboard: the DORA figures per team, or per service of one team, sorted as asked.</summary>
+public sealed record DeliveryModel(DashboardFilter Filter, IReadOnlyList<TeamName> Teams, IReadOnlyList<DeliveryRow> Rows, string Sort, bool Descending);
