@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using Analytics.Core.Storage;
 using Analytics.DuckDb;
@@ -20,14 +19,6 @@ namespace Analytics.Ingestion.Webhooks;
 /// </summary>
 public sealed partial class EventIngestor(PulseDatabase database, TimeProvider clock, ILogger<EventIngestor> logger) : BackgroundService
 {
-    private static readonly Dictionary<string, string> EntityOfType = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["deployment"] = "deployments",
-        ["change"] = "changes",
-        ["incident"] = "incidents",
-        ["work_item"] = "work_items",
-    };
-
     /// <summary>Most deliveries stored in one run.</summary>
     private const int MaxDeliveriesPerRun = 256;
 
@@ -179,38 +170,4 @@ public sealed partial class EventIngestor(PulseDatabase database, TimeProvider c
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Count} event(s) older than the stored state")]
     private static partial void LogOlderEventsIgnored(ILogger logger, long count);
-
-    private static void AddEvent(IngestionBatch batch, string json, string location)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            if (type is null || !EntityOfType.TryGetValue(type, out var entityName))
-            {
-                batch.Reject("unknown", new RejectedRecord(location, json, $"'type' must be one of {string.Join(", ", EntityOfType.Keys)}."));
-                return;
-            }
-
-            if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
-            {
-                batch.Reject(entityName, new RejectedRecord(location, json, "'data' must be an object with the event's fields."));
-                return;
-            }
-
-            var fields = data.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
-            {
-                JsonValueKind.Null => null,
-                JsonValueKind.String => p.Value.GetString(),
-                JsonValueKind.Array => string.Join(';', p.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
-                _ => p.Value.GetRawText(),
-            });
-            batch.Add(ImportableEntities.All[entityName], new SourceRecord(location, json, fields));
-        }
-        catch (JsonException error)
-        {
-            batch.Reject("unknown", new RejectedRecord(location, json, $"malformed JSON ({error.Message})"));
-        }
-    }
 }
