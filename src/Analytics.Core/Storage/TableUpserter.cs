@@ -8,15 +8,19 @@ namespace Analytics.Core.Storage;
 /// leaves identical tables. Rows go through the appender into a temporary staging table of the same shape, then
 /// one <c>INSERT OR REPLACE</c> moves them. Within one call, a later record with the same key wins. Run it inside
 /// the caller's transaction to make a batch atomic with its watermark. Only rows whose stored values change count
-/// as updated, so loading the same data again reports nothing updated.
+/// as updated, so loading the same data again reports nothing updated. A caller may name a query that first drops
+/// staged rows which must not replace what is stored (an event older than the stored state); those count as ignored.
 /// </summary>
 public static class TableUpserter
 {
     // When a row was written, not what it says: a re-import that changes nothing still sets them.
     private static readonly HashSet<string> BookkeepingColumns = new(["ingested_at", "updated_at"], StringComparer.Ordinal);
 
-    /// <summary>Upserts the records into their table.</summary>
-    public static UpsertResult Upsert<T>(DuckDbConnection connection, IEnumerable<T> rows)
+    /// <summary>
+    /// Upserts the records into their table. <paramref name="dropStaleQuery"/>, when given, names a query that deletes
+    /// from <c>staging_&lt;table&gt;</c> the rows that must not be stored; it runs before anything is counted or written.
+    /// </summary>
+    public static UpsertResult Upsert<T>(DuckDbConnection connection, IEnumerable<T> rows, string? dropStaleQuery = null)
         where T : IStoredRow
     {
         // Identifiers come from the record types and DuckDB's own catalog, never from input.
@@ -37,6 +41,7 @@ public static class TableUpserter
             }
         }
 
+        var ignored = dropStaleQuery is null ? 0 : connection.Execute(SqlQueries.Get(dropStaleQuery));
         var keyList = string.Join(", ", key);
         var deduplicated = $"SELECT * FROM {staging} QUALIFY row_number() OVER (PARTITION BY {keyList} ORDER BY rowid DESC) = 1";
         var staged = connection.QuerySingle<long>($"SELECT count(*) FROM ({deduplicated})");
@@ -47,7 +52,7 @@ public static class TableUpserter
         // On failure the staging table is left to the next call (CREATE OR REPLACE) or the end of the connection:
         // dropping it inside an aborted transaction would only hide the real error.
         Execute(connection, $"DROP TABLE {staging}");
-        return new UpsertResult(staged - existing, updated);
+        return new UpsertResult(staged - existing, updated, ignored);
     }
 
     /// <summary>

@@ -7,7 +7,9 @@ namespace Analytics.Host.Web;
 /// <summary>
 /// <c>POST /api/v1/webhooks/github</c>: GitHub's webhook deliveries, verified with <c>X-Hub-Signature-256</c>
 /// against <c>Pulse:Webhooks:GitHubSecret</c>. <c>deployment_status</c> and merged <c>pull_request</c> events are
-/// stored; <c>ping</c> and other events are acknowledged and ignored.
+/// stored; <c>ping</c> and other events are acknowledged and ignored. GitHub signs only the body, so replays are
+/// recognised by <c>X-GitHub-Delivery</c>: a delivery id stored before (GitHub's "Redeliver" sends the same one) is
+/// answered 200 "already received" and not applied again.
 /// </summary>
 internal static class GitHubWebhookApi
 {
@@ -46,6 +48,15 @@ internal static class GitHubWebhookApi
             return TypedResults.Ok(new Delivery("pong"));
         }
 
-        return TypedResults.Accepted((string?)null, new Delivery(await ingestor.IngestAsync(eventName, body!, cancellationToken)));
+        var deliveryId = request.Headers["X-GitHub-Delivery"].ToString();
+        if (deliveryId.Length is 0 or > StampedDelivery.MaxDeliveryIdLength)
+        {
+            return TypedResults.Problem("Missing X-GitHub-Delivery header (GitHub sends one per delivery).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = await ingestor.IngestAsync(eventName, deliveryId, body!, cancellationToken);
+        return outcome == GitHubWebhookIngestor.AlreadyReceived
+            ? TypedResults.Ok(new Delivery(outcome))
+            : TypedResults.Accepted((string?)null, new Delivery(outcome));
     }
 }

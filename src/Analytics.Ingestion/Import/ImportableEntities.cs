@@ -33,7 +33,7 @@ public static class ImportableEntities
             return new Deployment(f.Required("deployment_id"), f.Required("service_id"), f.Required("environment"), f.Optional("sha"), started,
                 f.InstantNotBefore("finished_at", started, "started_at"), f.OneOf("status", DeploymentStatuses), f.Flag("is_rollback"), f.Flag("is_hotfix"),
                 f.Flag("via_platform", fallback: true), f.Optional("deployed_by"), source);
-        }),
+        }, dropOlderEventsQuery: "ingestion/drop_older_deployment_events"),
         ImportableEntity.Of("changes", ["change_id", "kind", "parent_change_id", "service_id", "repository", "author_id", "title", "labels", "first_commit_at", "opened_at", "first_review_at", "merged_at", "sha", "deployment_id"], (f, source) =>
             new Change(f.Required("change_id"), f.OneOf("kind", ChangeKinds), f.Optional("parent_change_id"), f.Required("service_id"), f.Optional("repository"), f.Optional("author_id"),
                 f.Optional("title"), f.List("labels"), f.Instant("first_commit_at"), f.Instant("opened_at"), f.Instant("first_review_at"), f.Instant("merged_at"), f.Optional("sha"),

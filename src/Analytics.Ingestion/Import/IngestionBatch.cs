@@ -16,6 +16,12 @@ public sealed class IngestionBatch(string source, string trigger, TimeProvider c
     private readonly Dictionary<ImportableEntity, List<object>> _rows = [];
     private readonly List<(string Entity, RejectedRecord Record)> _rejected = [];
 
+    /// <summary>
+    /// Pushed events: a row older than the stored one (a late, reordered or replayed event) is left out, so it
+    /// never rolls stored state back; <see cref="UpsertResult.Ignored"/> counts them.
+    /// </summary>
+    public bool IgnoresOlderEvents { get; init; }
+
     /// <summary>What the run wrote, per entity.</summary>
     public IReadOnlyDictionary<string, UpsertResult> StoredByEntity { get; private set; } = new Dictionary<string, UpsertResult>();
 
@@ -108,7 +114,7 @@ public sealed class IngestionBatch(string source, string trigger, TimeProvider c
         var byEntity = new Dictionary<string, UpsertResult>(StringComparer.Ordinal);
         foreach (var (entity, rows) in _rows)
         {
-            byEntity[entity.Name] = entity.Upsert(connection, rows);
+            byEntity[entity.Name] = entity.Upsert(connection, rows, IgnoresOlderEvents);
         }
 
         var stored = byEntity.Values.Aggregate(new UpsertResult(0, 0), (total, one) => total + one);

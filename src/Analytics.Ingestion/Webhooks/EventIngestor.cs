@@ -1,9 +1,10 @@
 using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using Analytics.Core.Storage;
+using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Analytics.Ingestion.Webhooks;
 
@@ -12,25 +13,22 @@ namespace Analytics.Ingestion.Webhooks;
 /// | "incident" | "work_item", "data": {…fields as for import…}}</c>. Bad events become dead letters and the rest
 /// are stored. One writer stores them: deliveries that arrive while it writes queue up and are stored together as
 /// one ingestion run in one transaction, and each caller is answered only after that commit. So concurrent
-/// deliveries never conflict, and many small ones cost one commit instead of many.
+/// deliveries never conflict, and many small ones cost one commit instead of many. Each delivery id is remembered
+/// in that transaction: a delivery whose id was stored is answered as already received and not applied again, and
+/// a deployment event older than the stored state is ignored rather than rolling it back.
 /// </summary>
-public sealed class EventIngestor(PulseDatabase database, TimeProvider clock) : BackgroundService
+public sealed partial class EventIngestor(PulseDatabase database, TimeProvider clock, ILogger<EventIngestor> logger) : BackgroundService
 {
-    private static readonly Dictionary<string, string> EntityOfType = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["deployment"] = "deployments",
-        ["change"] = "changes",
-        ["incident"] = "incidents",
-        ["work_item"] = "work_items",
-    };
-
     /// <summary>Most deliveries stored in one run.</summary>
     private const int MaxDeliveriesPerRun = 256;
 
     private readonly Channel<Delivery> _queue = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Parses and stores a body; returns how many events were stored and which were refused, once committed.</summary>
-    public Task<(long Stored, IReadOnlyList<RejectedRecord> Rejected)> IngestAsync(byte[] body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses and stores a body sent as delivery <paramref name="deliveryId"/>, which is remembered until
+    /// <paramref name="rememberUntil"/>; returns what was stored and refused, once committed.
+    /// </summary>
+    public Task<EventDeliveryOutcome> IngestAsync(byte[] body, string deliveryId, DateTimeOffset rememberUntil, CancellationToken cancellationToken)
     {
         var batch = new IngestionBatch("webhook", "webhook", clock);
         var line = 0;
@@ -43,7 +41,7 @@ public sealed class EventIngestor(PulseDatabase database, TimeProvider clock) : 
             }
         }
 
-        var delivery = new Delivery(batch, new TaskCompletionSource<(long, IReadOnlyList<RejectedRecord>)>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var delivery = new Delivery(deliveryId, rememberUntil, batch, new TaskCompletionSource<EventDeliveryOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(delivery))
         {
             throw new InvalidOperationException("The service is shutting down and takes no more events.");
@@ -86,22 +84,21 @@ public sealed class EventIngestor(PulseDatabase database, TimeProvider clock) : 
                 return;
             }
 
-            var run = new IngestionBatch("webhook", "webhook", clock);
-            foreach (var delivery in deliveries)
-            {
-                run.AddFrom(delivery.Events);
-            }
-
             try
             {
                 await using var connection = await database.OpenAsync(CancellationToken.None);
-                run.Run(connection);
-                foreach (var delivery in deliveries)
+                var (fresh, repeated) = Split(connection, deliveries);
+                if (fresh.Count > 0)
                 {
-                    delivery.Stored.TrySetResult((delivery.Events.RowCount, delivery.Events.Rejected.ToList()));
+                    Store(connection, fresh);
+                }
+
+                foreach (var delivery in repeated)
+                {
+                    delivery.Stored.TrySetResult(EventDeliveryOutcome.Duplicate);
                 }
             }
-            catch (Exception error) when (error is Analytics.DuckDb.DuckDbException or InvalidOperationException or FormatException)
+            catch (Exception error) when (error is DuckDbException or InvalidOperationException or FormatException)
             {
                 foreach (var delivery in deliveries)
                 {
@@ -111,40 +108,66 @@ public sealed class EventIngestor(PulseDatabase database, TimeProvider clock) : 
         }
     }
 
-    /// <summary>One delivery's mapped events and refusals, and its caller waiting for the commit.</summary>
-    private sealed record Delivery(IngestionBatch Events, TaskCompletionSource<(long, IReadOnlyList<RejectedRecord>)> Stored);
-
-    private static void AddEvent(IngestionBatch batch, string json, string location)
+    /// <summary>
+    /// The deliveries to store, and those already stored (a remembered id, or one sent twice in this run); the
+    /// latter are answered only after the run commits, since until then their first copy is not stored.
+    /// </summary>
+    private (List<Delivery> Fresh, List<Delivery> Repeated) Split(DuckDbConnection connection, List<Delivery> deliveries)
     {
-        try
+        var now = clock.GetUtcNow();
+        DeliveryLog.ForgetExpired(connection, now);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = new List<Delivery>();
+        var repeated = new List<Delivery>();
+        foreach (var delivery in deliveries)
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            if (type is null || !EntityOfType.TryGetValue(type, out var entityName))
-            {
-                batch.Reject("unknown", new RejectedRecord(location, json, $"'type' must be one of {string.Join(", ", EntityOfType.Keys)}."));
-                return;
-            }
-
-            if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
-            {
-                batch.Reject(entityName, new RejectedRecord(location, json, "'data' must be an object with the event's fields."));
-                return;
-            }
-
-            var fields = data.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
-            {
-                JsonValueKind.Null => null,
-                JsonValueKind.String => p.Value.GetString(),
-                JsonValueKind.Array => string.Join(';', p.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
-                _ => p.Value.GetRawText(),
-            });
-            batch.Add(ImportableEntities.All[entityName], new SourceRecord(location, json, fields));
+            var first = ids.Add(delivery.Id) && !DeliveryLog.WasReceived(connection, DeliveryLog.PulseEvents, delivery.Id, now);
+            (first ? fresh : repeated).Add(delivery);
         }
-        catch (JsonException error)
+
+        foreach (var delivery in repeated)
         {
-            batch.Reject("unknown", new RejectedRecord(location, json, $"malformed JSON ({error.Message})"));
+            LogAlreadyReceived(logger, delivery.Id);
+        }
+
+        return (fresh, repeated);
+    }
+
+    private void Store(DuckDbConnection connection, List<Delivery> deliveries)
+    {
+        var run = new IngestionBatch("webhook", "webhook", clock) { IgnoresOlderEvents = true };
+        foreach (var delivery in deliveries)
+        {
+            run.AddFrom(delivery.Events);
+        }
+
+        var receivedAt = clock.GetUtcNow();
+        run.RunAsync(connection, () => Task.FromResult<Action<DuckDbConnection>?>(transaction =>
+        {
+            foreach (var delivery in deliveries)
+            {
+                DeliveryLog.Remember(transaction, DeliveryLog.PulseEvents, delivery.Id, receivedAt, delivery.RememberUntil);
+            }
+        })).GetAwaiter().GetResult();
+
+        var ignored = run.StoredByEntity.Values.Sum(r => r.Ignored);
+        if (ignored > 0)
+        {
+            LogOlderEventsIgnored(logger, ignored);
+        }
+
+        foreach (var delivery in deliveries)
+        {
+            delivery.Stored.TrySetResult(new EventDeliveryOutcome(delivery.Events.RowCount, delivery.Events.Rejected.ToList(), AlreadyReceived: false));
         }
     }
+
+    /// <summary>One delivery's id, mapped events and refusals, and its caller waiting for the commit.</summary>
+    private sealed record Delivery(string Id, DateTimeOffset RememberUntil, IngestionBatch Events, TaskCompletionSource<EventDeliveryOutcome> Stored);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event delivery {DeliveryId} was already received; not applied again")]
+    private static partial void LogAlreadyReceived(ILogger logger, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Count} event(s) older than the stored state")]
+    private static partial void LogOlderEventsIgnored(ILogger logger, long count);
 }

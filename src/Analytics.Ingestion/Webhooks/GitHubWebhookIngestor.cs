@@ -4,15 +4,18 @@ using Analytics.Ingestion.Import;
 using Analytics.Ingestion.Sources;
 using Analytics.Ingestion.Sources.GitHub;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Ingestion.Webhooks;
 
 /// <summary>
 /// Stores GitHub webhook deliveries: <c>deployment_status</c> becomes a deployment (its newest status), a merged
 /// <c>pull_request</c> (action closed) becomes a change. The repository's <c>full_name</c> finds the service; a
-/// delivery for a repository the catalog does not know is kept as a dead letter.
+/// delivery for a repository the catalog does not know is kept as a dead letter. Each <c>X-GitHub-Delivery</c> id
+/// is remembered for <see cref="WebhookOptions.GitHubDeliveryMemory"/>: a redelivery is acknowledged and not applied
+/// again, and a deployment status older than the stored one never rolls the deployment back.
 /// </summary>
-public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider clock) : IDisposable
+public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider clock, IOptions<WebhookOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -29,8 +32,11 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider c
         [property: JsonPropertyName("pull_request")] GitHubPullRequestMapper.GitHubPullRequest PullRequest,
         [property: JsonPropertyName("repository")] Repository Repository);
 
+    /// <summary>What GitHub's delivery log shows for a delivery id that was stored before.</summary>
+    public const string AlreadyReceived = "already received: not applied again";
+
     /// <summary>Handles one delivery; returns what happened, for the response body.</summary>
-    public async Task<string> IngestAsync(string eventName, byte[] body, CancellationToken cancellationToken)
+    public async Task<string> IngestAsync(string eventName, string deliveryId, byte[] body, CancellationToken cancellationToken)
     {
         if (eventName is not ("deployment_status" or "pull_request"))
         {
@@ -41,7 +47,14 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider c
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var batch = new IngestionBatch("github", "webhook", clock);
+            var now = clock.GetUtcNow();
+            DeliveryLog.ForgetExpired(connection, now);
+            if (DeliveryLog.WasReceived(connection, DeliveryLog.GitHub, deliveryId, now))
+            {
+                return AlreadyReceived;
+            }
+
+            var batch = new IngestionBatch("github", "webhook", clock) { IgnoresOlderEvents = true };
             string outcome;
             try
             {
@@ -53,8 +66,12 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider c
                 outcome = $"rejected: {error.Message}";
             }
 
-            batch.Run(connection);
-            return outcome;
+            var rememberUntil = now + options.Value.GitHubDeliveryMemory;
+            await batch.RunAsync(connection, () => Task.FromResult<Action<Analytics.DuckDb.DuckDbConnection>?>(
+                transaction => DeliveryLog.Remember(transaction, DeliveryLog.GitHub, deliveryId, now, rememberUntil)));
+            return batch.StoredByEntity.GetValueOrDefault("deployments")?.Ignored > 0
+                ? "ignored: the stored deployment has a newer status"
+                : outcome;
         }
         finally
         {

@@ -33,7 +33,7 @@ public static class WebhookLoadRun
                 var bytes = Encoding.UTF8.GetBytes(body);
                 var request = new HttpRequestMessage(HttpMethod.Post, new Uri(service.BaseAddress, "/api/v1/events")) { Content = new ByteArrayContent(bytes) };
                 request.Content.Headers.ContentType = new("application/x-ndjson");
-                request.Headers.Add("X-Pulse-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), bytes)));
+                Sign(request, bytes);
                 return request;
             }
 
@@ -51,6 +51,17 @@ public static class WebhookLoadRun
 
         Console.WriteLine($"Events acknowledged {acknowledgedEvents:N0}, deployments stored {stored:N0}.");
         return stored == acknowledgedEvents ? 0 : 1;
+    }
+
+    /// <summary>Signs as docs/push-ingestion.md says: HMAC-SHA256 over "timestamp.deliveryId.body", a new id per request.</summary>
+    private static void Sign(HttpRequestMessage request, byte[] body)
+    {
+        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var deliveryId = Guid.NewGuid().ToString();
+        var signed = Encoding.UTF8.GetBytes($"{timestamp}.{deliveryId}.").Concat(body).ToArray();
+        request.Headers.Add("X-Pulse-Timestamp", timestamp);
+        request.Headers.Add("X-Pulse-Delivery", deliveryId);
+        request.Headers.Add("X-Pulse-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), signed)));
     }
 
     private static string Event(long n) => string.Create(CultureInfo.InvariantCulture,

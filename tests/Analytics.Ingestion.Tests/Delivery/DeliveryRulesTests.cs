@@ -33,9 +33,9 @@ public sealed class DeliveryRulesTests : IDisposable
         ]);
         FileImporter.Import(_connection, "deployments", file, "file", _store.Clock, null, CancellationToken.None);
 
-        using var events = new EventIngestor(_store.Database, _store.Clock);
+        using var events = new EventIngestor(_store.Database, _store.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<EventIngestor>.Instance);
         await events.StartAsync(CancellationToken.None);
-        await events.IngestAsync("""{"type": "deployment", "data": {"deployment_id": "d5", "service_id": "pay-api", "environment": "PROD", "sha": "a5", "started_at": "2026-07-05T10:00:00Z", "status": "success"}}"""u8.ToArray(), CancellationToken.None);
+        await events.IngestAsync("""{"type": "deployment", "data": {"deployment_id": "d5", "service_id": "pay-api", "environment": "PROD", "sha": "a5", "started_at": "2026-07-05T10:00:00Z", "status": "success"}}"""u8.ToArray(), "delivery-1", _store.Clock.GetUtcNow().AddMinutes(5), CancellationToken.None);
         await events.StopAsync(CancellationToken.None);
 
         Assert.Equal(4, OrganisationRow(await Metrics<DeploymentFrequency>("deployment_frequency")).Deployments);
