@@ -49,6 +49,7 @@ internal static class PulseWebApp
         app.MapAdminSurveys();
         app.MapAdminSources();
         app.MapAdminReports();
+        app.MapAdminAudit();
         return app;
     }
 

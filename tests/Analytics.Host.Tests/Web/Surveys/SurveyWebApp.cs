@@ -73,7 +73,7 @@ public sealed partial class SurveyWebApp : IDisposable
 
     /// <summary>Fresh personal links for a wave, as the admin's CSV gives them (path only).</summary>
     public async Task<IReadOnlyList<InvitationLink>> LinksAsync(string wave) =>
-        await Factory.Services.GetRequiredService<SurveyAdministration>().CreateLinksAsync(wave, "", CancellationToken.None);
+        await Factory.Services.GetRequiredService<SurveyAdministration>().CreateLinksAsync("admin", wave, "", CancellationToken.None);
 
     /// <summary>The hidden fields of a page by name, the first of each (antiforgery token and submission id).</summary>
     public static Dictionary<string, string> HiddenFields(string html) =>
