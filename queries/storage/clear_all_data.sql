@@ -1,5 +1,5 @@
--- Empties every data table (not schema_migrations), for 'analytics seed --replace'. Runs inside the seeding
--- transaction, so a failed seed restores what was there.
+-- Empties every data table (not schema_migrations, nor admin_audit_log: new data does not undo what admins did),
+-- for 'analytics seed --replace'. Runs inside the seeding transaction, so a failed seed restores what was there.
 DELETE FROM teams;
 DELETE FROM services;
 DELETE FROM service_capabilities;
@@ -15,6 +15,7 @@ DELETE FROM survey_invitations;
 DELETE FROM survey_responses;
 DELETE FROM survey_answers;
 DELETE FROM survey_held_responses;
+DELETE FROM survey_replaced_links;
 DELETE FROM moment_ratings;
 DELETE FROM ingestion_runs;
 DELETE FROM ingestion_watermarks;

@@ -60,6 +60,10 @@ public sealed class SurveyStore(PulseDatabase database) : IDisposable
     public async Task<PendingInvitation?> InvitationAsync(string tokenHash, CancellationToken cancellationToken) =>
         (await QueryAsync<PendingInvitation>("surveys/invitations_by_hash", new { token_hashes = new ListParameter([tokenHash]) }, cancellationToken)).SingleOrDefault();
 
+    /// <summary>The wave of a link that newer links replaced, or null when no link with this token hash was replaced.</summary>
+    public async Task<string?> ReplacedLinkWaveAsync(string tokenHash, CancellationToken cancellationToken) =>
+        (await QueryAsync<string>("surveys/replaced_link_wave", new { token_hash = tokenHash }, cancellationToken)).SingleOrDefault();
+
     /// <summary>Every team by name.</summary>
     public Task<IReadOnlyList<TeamName>> TeamsAsync(CancellationToken cancellationToken) =>
         CachedAsync("teams", () => QueryAsync<TeamName>("surveys/teams", null, cancellationToken));

@@ -1,5 +1,6 @@
 using Analytics.Surveys.Accounts;
 using Analytics.Surveys.Administration;
+using Analytics.Surveys.Audit;
 using Analytics.Surveys.Ratings;
 using Analytics.Surveys.Submissions;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Analytics.Surveys;
 
-/// <summary>Registers the survey side: store, writer, administration, ratings and admin accounts.</summary>
+/// <summary>Registers the survey side: store, writer, administration with its audit log, ratings and admin accounts.</summary>
 public static class SurveysHostingExtensions
 {
     /// <summary>Adds <see cref="SurveyOptions"/> (section <c>Pulse:Surveys</c>) and the survey services; the writer runs as a hosted service.</summary>
@@ -18,6 +19,7 @@ public static class SurveysHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SurveyStore>();
         builder.Services.AddSingleton<SurveyAdministration>();
+        builder.Services.AddSingleton<AdminAuditLog>();
         builder.Services.AddSingleton<MomentRatings>();
         builder.Services.AddSingleton<AdminAccounts>();
         builder.Services.AddSingleton<SubmissionWriter>();

@@ -2,6 +2,7 @@ using Analytics.Core.Metrics;
 using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Surveys;
 using Analytics.Surveys.Administration;
+using Analytics.Surveys.Audit;
 using Analytics.Surveys.Links;
 using Analytics.Surveys.Submissions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,12 +11,13 @@ namespace Analytics.Surveys.Tests;
 
 public sealed class SurveyAdministrationTests : IDisposable
 {
+    private const string Actor = "pm.anna";
     private readonly SurveyDatabase _db = new();
     private readonly SurveyAdministration _admin;
 
     public SurveyAdministrationTests()
     {
-        _admin = new SurveyAdministration(_db.Database, _db.Store, _db.Metrics, _db.Clock, _db.Options);
+        _admin = new SurveyAdministration(_db.Database, _db.Store, _db.Metrics, _db.Clock, _db.Options, new AdminAuditLog(_db.Database, _db.Clock));
     }
 
     public void Dispose() => _db.Dispose();
@@ -26,8 +28,8 @@ public sealed class SurveyAdministrationTests : IDisposable
     [InlineData("path-to-production", "path-to-production-2026-11-10", 13)]
     public async Task Survey_from_a_template_gets_its_questions(string template, string expectedId, int questions)
     {
-        var id = await _admin.CreateFromTemplateAsync(template, CancellationToken.None);
-        var again = await _admin.CreateFromTemplateAsync(template, CancellationToken.None);
+        var id = await _admin.CreateFromTemplateAsync(Actor, template, CancellationToken.None);
+        var again = await _admin.CreateFromTemplateAsync(Actor, template, CancellationToken.None);
 
         Assert.Equal(expectedId, id);
         Assert.Equal($"{expectedId}-2", again);
@@ -38,19 +40,19 @@ public sealed class SurveyAdministrationTests : IDisposable
     [Fact]
     public async Task Unknown_template_is_refused_with_the_choices()
     {
-        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateFromTemplateAsync("nps-only", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateFromTemplateAsync(Actor, "nps-only", CancellationToken.None));
         Assert.Equal("There is no template named 'nps-only'. Choose one of: devex-pulse, onboarding, path-to-production.", error.Message);
     }
 
     [Fact]
     public async Task Questions_of_a_blank_survey_are_added_edited_and_deleted()
     {
-        var id = await _admin.CreateBlankAsync("  Tooling check  ", null, CancellationToken.None);
-        await _admin.AddQuestionAsync(id, new QuestionDraft("nps", "Would you recommend CI?", null, true, [], "No", "Yes"), CancellationToken.None);
-        await _admin.AddQuestionAsync(id, new QuestionDraft("multiple_choice", "Which tools?", "All that apply", false, ["Builds", " Tests ", ""], null, null), CancellationToken.None);
-        await _admin.UpdateQuestionAsync(id, "q1", new QuestionDraft("nps", "Would you recommend our CI?", "Be honest", true, [], "Never", "Always"), CancellationToken.None);
-        await _admin.AddQuestionAsync(id, new QuestionDraft("short_text", "Anything else?", null, false, [], null, null), CancellationToken.None);
-        await _admin.DeleteQuestionAsync(id, "q3", CancellationToken.None);
+        var id = await _admin.CreateBlankAsync(Actor, "  Tooling check  ", null, CancellationToken.None);
+        await _admin.AddQuestionAsync(Actor, id, new QuestionDraft("nps", "Would you recommend CI?", null, true, [], "No", "Yes"), CancellationToken.None);
+        await _admin.AddQuestionAsync(Actor, id, new QuestionDraft("multiple_choice", "Which tools?", "All that apply", false, ["Builds", " Tests ", ""], null, null), CancellationToken.None);
+        await _admin.UpdateQuestionAsync(Actor, id, "q1", new QuestionDraft("nps", "Would you recommend our CI?", "Be honest", true, [], "Never", "Always"), CancellationToken.None);
+        await _admin.AddQuestionAsync(Actor, id, new QuestionDraft("short_text", "Anything else?", null, false, [], null, null), CancellationToken.None);
+        await _admin.DeleteQuestionAsync(Actor, id, "q3", CancellationToken.None);
 
         var questions = await _db.Store.QuestionsAsync(id, CancellationToken.None);
         Assert.Equal("tooling-check-2026-11-10", id);
@@ -66,20 +68,20 @@ public sealed class SurveyAdministrationTests : IDisposable
     [InlineData("likert", "  ", "Enter a question.")]
     public async Task Bad_questions_are_refused(string kind, string text, string message)
     {
-        var id = await _admin.CreateBlankAsync("Check", null, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.AddQuestionAsync(id, new QuestionDraft(kind, text, null, false, ["Only one"], null, null), CancellationToken.None));
+        var id = await _admin.CreateBlankAsync(Actor, "Check", null, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.AddQuestionAsync(Actor, id, new QuestionDraft(kind, text, null, false, ["Only one"], null, null), CancellationToken.None));
         Assert.Equal(message, error.Message);
     }
 
     [Fact]
     public async Task Questions_are_fixed_once_a_wave_has_opened()
     {
-        var id = await _admin.CreateFromTemplateAsync("onboarding", CancellationToken.None);
-        var wave = await _admin.CreateWaveAsync(id, Wave("November"), CancellationToken.None);
-        await _admin.UpdateQuestionAsync(id, "onb_setup", new QuestionDraft("likert", "Setup was easy.", null, true, [], "No", "Yes"), CancellationToken.None);
-        await _admin.OpenWaveAsync(wave, CancellationToken.None);
+        var id = await _admin.CreateFromTemplateAsync(Actor, "onboarding", CancellationToken.None);
+        var wave = await _admin.CreateWaveAsync(Actor, id, Wave("November"), CancellationToken.None);
+        await _admin.UpdateQuestionAsync(Actor, id, "onb_setup", new QuestionDraft("likert", "Setup was easy.", null, true, [], "No", "Yes"), CancellationToken.None);
+        await _admin.OpenWaveAsync(Actor, wave, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.DeleteQuestionAsync(id, "onb_setup", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.DeleteQuestionAsync(Actor, id, "onb_setup", CancellationToken.None));
         Assert.StartsWith("A wave of this survey has opened, so its questions are fixed", error.Message, StringComparison.Ordinal);
         Assert.Equal(8, (await _db.Store.QuestionsAsync(id, CancellationToken.None)).Count);
     }
@@ -87,15 +89,15 @@ public sealed class SurveyAdministrationTests : IDisposable
     [Fact]
     public async Task Waves_move_from_draft_to_open_to_closed_only()
     {
-        var id = await _admin.CreateFromTemplateAsync("onboarding", CancellationToken.None);
-        var wave = await _admin.CreateWaveAsync(id, Wave("2026 Q4", "search"), CancellationToken.None);
+        var id = await _admin.CreateFromTemplateAsync(Actor, "onboarding", CancellationToken.None);
+        var wave = await _admin.CreateWaveAsync(Actor, id, Wave("2026 Q4", "search"), CancellationToken.None);
         Assert.Equal("draft", (await _db.Store.WaveAsync(wave, CancellationToken.None))!.Status);
         Assert.Equal(["search"], (await _db.Store.WaveAsync(wave, CancellationToken.None))!.AudienceTeamIds!);
 
-        var early = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CloseWaveAsync(wave, CancellationToken.None));
-        await _admin.OpenWaveAsync(wave, CancellationToken.None);
-        await _admin.CloseWaveAsync(wave, CancellationToken.None);
-        var reopen = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.OpenWaveAsync(wave, CancellationToken.None));
+        var early = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CloseWaveAsync(Actor, wave, CancellationToken.None));
+        await _admin.OpenWaveAsync(Actor, wave, CancellationToken.None);
+        await _admin.CloseWaveAsync(Actor, wave, CancellationToken.None);
+        var reopen = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.OpenWaveAsync(Actor, wave, CancellationToken.None));
 
         Assert.Equal("The wave is draft; only a open wave can be made closed.", early.Message);
         Assert.Equal("The wave is closed; only a draft wave can be made open.", reopen.Message);
@@ -105,23 +107,23 @@ public sealed class SurveyAdministrationTests : IDisposable
     [Fact]
     public async Task Bad_waves_are_refused()
     {
-        var id = await _admin.CreateFromTemplateAsync("onboarding", CancellationToken.None);
-        var blank = await _admin.CreateBlankAsync("Empty", null, CancellationToken.None);
+        var id = await _admin.CreateFromTemplateAsync(Actor, "onboarding", CancellationToken.None);
+        var blank = await _admin.CreateBlankAsync(Actor, "Empty", null, CancellationToken.None);
         var now = _db.Clock.GetUtcNow();
 
-        async Task<string> Refusal(string survey, WaveDraft draft) => (await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateWaveAsync(survey, draft, CancellationToken.None))).Message;
+        async Task<string> Refusal(string survey, WaveDraft draft) => (await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateWaveAsync(Actor, survey, draft, CancellationToken.None))).Message;
         Assert.Equal("The wave must close after it opens.", await Refusal(id, Wave("A") with { ClosesAt = now.AddDays(-2) }));
         Assert.Equal("The smallest reported group (k) must be at least 3, or answers could be traced to people.", await Refusal(id, Wave("A") with { MinGroupSize = 2 }));
         Assert.Equal("There is no team 'platform'.", await Refusal(id, Wave("A", "platform")));
         Assert.Equal("Add at least one question before creating a wave.", await Refusal(blank, Wave("A")));
-        await _admin.CreateWaveAsync(id, Wave("A"), CancellationToken.None);
+        await _admin.CreateWaveAsync(Actor, id, Wave("A"), CancellationToken.None);
         Assert.Equal($"Survey '{id}' already has a wave named 'A'.", await Refusal(id, Wave("A")));
     }
 
     [Fact]
     public async Task Links_are_returned_once_and_only_their_hashes_are_stored()
     {
-        var links = await _admin.CreateLinksAsync(SurveyDatabase.NamedWave, "https://pulse.example/", CancellationToken.None);
+        var links = await _admin.CreateLinksAsync(Actor, SurveyDatabase.NamedWave, "https://pulse.example/", CancellationToken.None);
 
         Assert.Equal(12, links.Count);
         var token = links[0].Link["https://pulse.example/s/".Length..];
@@ -151,10 +153,10 @@ public sealed class SurveyAdministrationTests : IDisposable
     [Fact]
     public async Task New_links_replace_unused_ones_and_skip_people_who_answered()
     {
-        var first = await _admin.CreateLinksAsync(SurveyDatabase.NamedWave, "http://x", CancellationToken.None);
+        var first = await _admin.CreateLinksAsync(Actor, SurveyDatabase.NamedWave, "http://x", CancellationToken.None);
         var used = first.Single(l => l.EngineerId == "e1");
         _db.Execute("UPDATE survey_invitations SET used_at = now() WHERE engineer_id = 'e1'");
-        var second = await _admin.CreateLinksAsync(SurveyDatabase.NamedWave, "http://x", CancellationToken.None);
+        var second = await _admin.CreateLinksAsync(Actor, SurveyDatabase.NamedWave, "http://x", CancellationToken.None);
 
         Assert.Equal(11, second.Count);
         Assert.DoesNotContain(second, l => l.EngineerId == "e1");
@@ -166,7 +168,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     [Fact]
     public async Task Links_for_a_closed_wave_are_refused()
     {
-        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateLinksAsync(SurveyDatabase.ClosedWave, "http://x", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateLinksAsync(Actor, SurveyDatabase.ClosedWave, "http://x", CancellationToken.None));
         Assert.Equal("The wave is closed; links to it would not work.", error.Message);
     }
 
@@ -174,7 +176,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     public async Task Response_export_has_no_identities_and_names_teams_of_k_or_more()
     {
         await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 6), ("search", 5), i => i == 1 ? "=HYPERLINK(\"x\")" : "Slow, flaky CI");
-        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
+        await _admin.CloseWaveAsync(Actor, SurveyDatabase.NamedWave, CancellationToken.None);
 
         var lines = await ExportAsync(SurveyDatabase.NamedWave);
         Assert.StartsWith("submitted_on,team,nps,csat_ci,", lines[0], StringComparison.Ordinal);
@@ -204,8 +206,8 @@ public sealed class SurveyAdministrationTests : IDisposable
         await writer.StopAsync(CancellationToken.None);
 
         // Closing releases answers an open wave still holds back (results move in steps of k).
-        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
-        var lines = (await _admin.ResponsesCsvAsync(SurveyDatabase.NamedWave, CancellationToken.None)).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        await _admin.CloseWaveAsync(Actor, SurveyDatabase.NamedWave, CancellationToken.None);
+        var lines = (await _admin.ResponsesCsvAsync(Actor, SurveyDatabase.NamedWave, CancellationToken.None)).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal(13, lines.Count);
         Assert.Equal(6, lines.Count(l => l.StartsWith("2026-11-10,\"'=HYPERLINK(\"\"http://evil\"\")\",3,", StringComparison.Ordinal)));
         Assert.All(lines.Skip(1), l => Assert.Contains(",'@SUM(A1),", l, StringComparison.Ordinal));
@@ -216,7 +218,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     public async Task Response_export_hides_the_sibling_that_the_wave_page_hides_with_a_small_team()
     {
         await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 6), ("search", 1));
-        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
+        await _admin.CloseWaveAsync(Actor, SurveyDatabase.NamedWave, CancellationToken.None);
         var wave = (await _db.Store.WaveAsync(SurveyDatabase.NamedWave, CancellationToken.None))!;
         var shownOnPage = (await _admin.ResponseRatesAsync(wave, CancellationToken.None)).Where(r => r.Level == "team" && !r.Suppressed).Select(r => r.TeamId);
 
@@ -231,7 +233,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     {
         _db.Execute("UPDATE survey_waves SET min_group_size = 3 WHERE wave_id = $id", new { id = SurveyDatabase.NamedWave });
         await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 6), ("search", 3));
-        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
+        await _admin.CloseWaveAsync(Actor, SurveyDatabase.NamedWave, CancellationToken.None);
 
         var lines = await ExportAsync(SurveyDatabase.NamedWave);
 
@@ -244,7 +246,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     public async Task Response_export_of_a_wave_with_fewer_than_k_answers_is_refused_with_the_reason()
     {
         await SubmitAsync(SurveyDatabase.NamedWave, ("payments", 3), ("search", 1));
-        await _admin.CloseWaveAsync(SurveyDatabase.NamedWave, CancellationToken.None);
+        await _admin.CloseWaveAsync(Actor, SurveyDatabase.NamedWave, CancellationToken.None);
 
         var refused = await Assert.ThrowsAsync<SurveyAdminException>(() => ExportAsync(SurveyDatabase.NamedWave));
 
@@ -271,7 +273,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     public async Task Closing_a_wave_shows_every_answer()
     {
         await SubmitAsync(SurveyDatabase.OpenWave, ("payments", 6), ("search", 0));
-        await _admin.CloseWaveAsync(SurveyDatabase.OpenWave, CancellationToken.None);
+        await _admin.CloseWaveAsync(Actor, SurveyDatabase.OpenWave, CancellationToken.None);
 
         Assert.Equal(6L, (await OrganisationNpsAsync()).Respondents);
         Assert.Equal(6, (await ExportAsync(SurveyDatabase.OpenWave)).Count - 1);
@@ -324,7 +326,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     }
 
     private async Task<List<string>> ExportAsync(string waveId) =>
-        (await _admin.ResponsesCsvAsync(waveId, CancellationToken.None)).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        (await _admin.ResponsesCsvAsync(Actor, waveId, CancellationToken.None)).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 
     private WaveDraft Wave(string name, params string[] teams) =>
         new(name, _db.Clock.GetUtcNow().AddDays(-1), _db.Clock.GetUtcNow().AddDays(14), true, 5, teams);

@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Analytics.Host.Cli;
 
-/// <summary>The <c>analytics</c> command line: <c>serve</c> (the default), <c>init</c>, <c>seed</c>, <c>metrics</c>, <c>import</c>, <c>runs</c>, <c>sync</c>, <c>admin</c>, <c>report</c>, <c>backup</c>, <c>restore</c>.</summary>
+/// <summary>The <c>analytics</c> command line: <c>serve</c> (the default), <c>init</c>, <c>seed</c>, <c>metrics</c>, <c>import</c>, <c>runs</c>, <c>audit</c>, <c>sync</c>, <c>admin</c>, <c>report</c>, <c>backup</c>, <c>restore</c>.</summary>
 internal static class PulseCli
 {
     private static readonly string[] HelpTokens = ["-h", "--help", "-?", "--version"];
@@ -19,6 +19,7 @@ internal static class PulseCli
             MetricsCommand.Create(),
             ImportCommand.Create(),
             RunsCommand.Create(),
+            AuditCommand.Create(),
             SyncCommand.Create(),
             AdminCommand.Create(),
             ApiKeyCommand.Create(),

@@ -61,6 +61,7 @@ internal static class PulseWebApp
         app.MapAdminSources();
         app.MapAdminReports();
         app.MapDashboards();
+        app.MapAdminAudit();
         return app;
     }
 

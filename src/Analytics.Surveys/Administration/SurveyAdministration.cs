@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Analytics.Core.Csv;
 using Analytics.Core.Metrics;
@@ -5,6 +6,7 @@ using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Storage;
 using Analytics.Core.Surveys;
 using Analytics.Core.Surveys.Templates;
+using Analytics.Surveys.Audit;
 using Analytics.Surveys.Links;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -14,9 +16,10 @@ namespace Analytics.Surveys.Administration;
 /// <summary>
 /// What platform PMs do from <c>/admin</c>: create surveys from a template or from scratch, edit questions until
 /// a wave opens, run waves, hand out single-use links, and watch and export the responses without identities.
-/// Every refusal is a <see cref="SurveyAdminException"/> that says why.
+/// Every refusal is a <see cref="SurveyAdminException"/> that says why. Every action takes the signed-in name of the
+/// admin doing it and records it in the <see cref="AdminAuditLog"/> in the same transaction as the change.
 /// </summary>
-public sealed class SurveyAdministration(PulseDatabase database, SurveyStore store, MetricsService metrics, TimeProvider clock, IOptions<SurveyOptions> options)
+public sealed class SurveyAdministration(PulseDatabase database, SurveyStore store, MetricsService metrics, TimeProvider clock, IOptions<SurveyOptions> options, AdminAuditLog audit)
 {
     private const int MaxOptions = 20;
 
@@ -28,7 +31,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     }
 
     /// <summary>Creates a survey with a template's questions; returns its id.</summary>
-    public async Task<string> CreateFromTemplateAsync(string templateName, CancellationToken cancellationToken)
+    public async Task<string> CreateFromTemplateAsync(string actor, string templateName, CancellationToken cancellationToken)
     {
         var template = SurveyTemplateCatalog.Find(templateName)
             ?? throw new SurveyAdminException($"There is no template named '{templateName}'. Choose one of: {string.Join(", ", SurveyTemplateCatalog.All.Select(t => t.Name))}.");
@@ -38,40 +41,48 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         using var transaction = connection.BeginTransaction();
         var surveyId = SurveyDefinitionWriter.FreeSurveyId(connection, draft.Title, now, cancellationToken);
         SurveyDefinitionWriter.InsertSurvey(connection, transaction, draft with { SurveyId = surveyId }, template.Questions(surveyId), cancellationToken);
+        audit.Record(connection, transaction, actor, AuditActions.SurveyCreated, AuditTarget.Survey(surveyId), $"from template {template.Name}", cancellationToken);
         transaction.Commit();
         store.Forget();
         return surveyId;
     }
 
     /// <summary>Creates a survey with no questions yet; returns its id.</summary>
-    public async Task<string> CreateBlankAsync(string title, string? description, CancellationToken cancellationToken)
+    public async Task<string> CreateBlankAsync(string actor, string title, string? description, CancellationToken cancellationToken)
     {
         title = Required(title, "title", 120);
         description = Optional(description, "description", 1000);
         var now = clock.GetUtcNow();
         using var connection = await database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
         var surveyId = SurveyDefinitionWriter.FreeSurveyId(connection, title, now, cancellationToken);
-        SurveyDefinitionWriter.InsertSurvey(connection, null, new Survey(surveyId, title, description, null, now), [], cancellationToken);
+        SurveyDefinitionWriter.InsertSurvey(connection, transaction, new Survey(surveyId, title, description, null, now), [], cancellationToken);
+        audit.Record(connection, transaction, actor, AuditActions.SurveyCreated, AuditTarget.Survey(surveyId), "empty", cancellationToken);
+        transaction.Commit();
         store.Forget();
         return surveyId;
     }
 
     /// <summary>Adds a question at the end of the form.</summary>
-    public async Task AddQuestionAsync(string surveyId, QuestionDraft draft, CancellationToken cancellationToken)
+    public async Task AddQuestionAsync(string actor, string surveyId, QuestionDraft draft, CancellationToken cancellationToken)
     {
         var question = Check(draft);
         using var connection = await database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
         await EnsureEditableAsync(connection, surveyId, cancellationToken);
-        var position = await connection.ExecuteScalarAsync<int>(Command("surveys/next_position", new { survey_id = surveyId }, cancellationToken));
-        SurveyDefinitionWriter.InsertQuestion(connection, null, question with { SurveyId = surveyId, QuestionId = $"q{position}", Position = position }, cancellationToken);
+        var position = await connection.ExecuteScalarAsync<int>(Command("surveys/next_position", new { survey_id = surveyId }, cancellationToken, transaction));
+        SurveyDefinitionWriter.InsertQuestion(connection, transaction, question with { SurveyId = surveyId, QuestionId = $"q{position}", Position = position }, cancellationToken);
+        audit.Record(connection, transaction, actor, AuditActions.QuestionAdded, AuditTarget.Question(surveyId, $"q{position}"), question.Kind, cancellationToken);
+        transaction.Commit();
         store.Forget();
     }
 
     /// <summary>Changes a question's wording, help, options and labels (its kind stays).</summary>
-    public async Task UpdateQuestionAsync(string surveyId, string questionId, QuestionDraft draft, CancellationToken cancellationToken)
+    public async Task UpdateQuestionAsync(string actor, string surveyId, string questionId, QuestionDraft draft, CancellationToken cancellationToken)
     {
         var question = Check(draft);
         using var connection = await database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
         await EnsureEditableAsync(connection, surveyId, cancellationToken);
         var current = (await store.QuestionsAsync(surveyId, cancellationToken)).FirstOrDefault(q => q.QuestionId == questionId)
             ?? throw new SurveyAdminException($"Survey '{surveyId}' has no question '{questionId}'.");
@@ -81,24 +92,29 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         }
 
         SurveyDefinitionWriter.UpdateQuestion(connection, question with { SurveyId = surveyId, QuestionId = questionId }, cancellationToken);
+        audit.Record(connection, transaction, actor, AuditActions.QuestionChanged, AuditTarget.Question(surveyId, questionId), null, cancellationToken);
+        transaction.Commit();
         store.Forget();
     }
 
     /// <summary>Removes a question.</summary>
-    public async Task DeleteQuestionAsync(string surveyId, string questionId, CancellationToken cancellationToken)
+    public async Task DeleteQuestionAsync(string actor, string surveyId, string questionId, CancellationToken cancellationToken)
     {
         using var connection = await database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
         await EnsureEditableAsync(connection, surveyId, cancellationToken);
-        if (await connection.ExecuteAsync(Command("surveys/delete_question", new { survey_id = surveyId, question_id = questionId }, cancellationToken)) == 0)
+        if (await connection.ExecuteAsync(Command("surveys/delete_question", new { survey_id = surveyId, question_id = questionId }, cancellationToken, transaction)) == 0)
         {
             throw new SurveyAdminException($"Survey '{surveyId}' has no question '{questionId}'.");
         }
 
+        audit.Record(connection, transaction, actor, AuditActions.QuestionDeleted, AuditTarget.Question(surveyId, questionId), null, cancellationToken);
+        transaction.Commit();
         store.Forget();
     }
 
     /// <summary>Creates a draft wave; returns its id.</summary>
-    public async Task<string> CreateWaveAsync(string surveyId, WaveDraft draft, CancellationToken cancellationToken)
+    public async Task<string> CreateWaveAsync(string actor, string surveyId, WaveDraft draft, CancellationToken cancellationToken)
     {
         _ = await store.SurveyAsync(surveyId, cancellationToken) ?? throw new SurveyAdminException($"There is no survey '{surveyId}'.");
         var name = draft.Name.Trim();
@@ -123,25 +139,69 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         }
 
         using var connection = await database.OpenAsync(cancellationToken);
-        SurveyDefinitionWriter.InsertWave(connection, null, wave, cancellationToken);
+        using var transaction = connection.BeginTransaction();
+        SurveyDefinitionWriter.InsertWave(connection, transaction, wave, cancellationToken);
+        audit.Record(connection, transaction, actor, AuditActions.WaveCreated, AuditTarget.Wave(wave.WaveId), $"of survey {surveyId}", cancellationToken);
+        transaction.Commit();
         store.Forget();
         return wave.WaveId;
     }
 
     /// <summary>Opens a draft wave: from its opening date it takes responses, and its questions are fixed.</summary>
-    public Task OpenWaveAsync(string waveId, CancellationToken cancellationToken) => MoveAsync(waveId, "draft", "open", cancellationToken);
+    public Task OpenWaveAsync(string actor, string waveId, CancellationToken cancellationToken) => MoveAsync(actor, waveId, "draft", "open", AuditActions.WaveOpened, cancellationToken);
 
-    /// <summary>Closes an open wave: its links and open link stop working.</summary>
-    public Task CloseWaveAsync(string waveId, CancellationToken cancellationToken) => MoveAsync(waveId, "open", "closed", cancellationToken);
+    /// <summary>Closes an open wave: its links and open link stop working until it is reopened.</summary>
+    public Task CloseWaveAsync(string actor, string waveId, CancellationToken cancellationToken) => MoveAsync(actor, waveId, "open", "closed", AuditActions.WaveClosed, cancellationToken);
+
+    /// <summary>
+    /// Reopens a wave that was closed before its end, for a close made by mistake: its unused links and open link
+    /// work again until the end. After the end it is refused; a new wave is the way to ask again.
+    /// </summary>
+    public async Task ReopenWaveAsync(string actor, string waveId, CancellationToken cancellationToken)
+    {
+        var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
+        var now = clock.GetUtcNow();
+        if (wave.ClosesAt <= now)
+        {
+            throw new SurveyAdminException($"The wave ended on {wave.ClosesAt.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC, so it cannot be reopened. Create a new wave to ask again.");
+        }
+
+        using var connection = await database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
+        var reopened = (await connection.QueryAsync<string>(Command("surveys/reopen_wave", new { wave_id = waveId, now }, cancellationToken, transaction))).AsList();
+        if (reopened.Count == 0)
+        {
+            store.Forget();
+            var current = await store.WaveAsync(waveId, cancellationToken);
+            throw new SurveyAdminException($"The wave is {current?.Status ?? "gone"}; only a closed wave can be reopened.");
+        }
+
+        audit.Record(connection, transaction, actor, AuditActions.WaveReopened, AuditTarget.Wave(waveId), null, cancellationToken);
+        transaction.Commit();
+        store.Forget();
+    }
+
+    /// <summary>What making new links for the wave would do: how many sent links stop working, how many are made.</summary>
+    public async Task<LinkReplacement> LinkReplacementAsync(string waveId, CancellationToken cancellationToken)
+    {
+        _ = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
+        var now = clock.GetUtcNow();
+        using var connection = await database.OpenAsync(cancellationToken);
+        var working = await connection.ExecuteScalarAsync<long>(Command("surveys/working_invitation_count", new { wave_id = waveId, now }, cancellationToken));
+        var audience = (await connection.QueryAsync<AudienceMember>(Command("surveys/audience", new { wave_id = waveId, now }, cancellationToken))).Count();
+        return new LinkReplacement(working, audience);
+    }
 
     /// <summary>
     /// Makes a fresh single-use link for every invited engineer who has not answered yet, replacing the wave's
-    /// unused links. Only hashes are stored, so the returned list is the only copy of the links.
+    /// unused links, which then tell whoever opens them that they were replaced. Only hashes are stored, so the
+    /// returned list is the only copy of the links.
     /// </summary>
+    /// <param name="actor">The signed-in name of the admin.</param>
     /// <param name="waveId">The wave.</param>
     /// <param name="requestBaseUrl">The address the admin used, for links when no public address is configured.</param>
     /// <param name="cancellationToken">Stops the work.</param>
-    public async Task<IReadOnlyList<InvitationLink>> CreateLinksAsync(string waveId, string requestBaseUrl, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InvitationLink>> CreateLinksAsync(string actor, string waveId, string requestBaseUrl, CancellationToken cancellationToken)
     {
         var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
         if (wave.Status == "closed")
@@ -157,6 +217,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         using var connection = await database.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction();
         var audience = (await connection.QueryAsync<AudienceMember>(Command("surveys/audience", new { wave_id = waveId, now }, cancellationToken, transaction))).AsList();
+        var replaced = await connection.ExecuteAsync(Command("surveys/replace_unused_invitations", new { wave_id = waveId, now }, cancellationToken, transaction));
         await connection.ExecuteAsync(Command("surveys/drop_unused_invitations", new { wave_id = waveId }, cancellationToken, transaction));
         using (var appender = connection.CreateAppender("survey_invitations"))
         {
@@ -171,6 +232,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
             }
         }
 
+        audit.Record(connection, transaction, actor, AuditActions.LinksGenerated, AuditTarget.Wave(waveId), $"{links.Count} new links, {replaced} unused links replaced", cancellationToken);
         transaction.Commit();
         return links;
     }
@@ -203,7 +265,7 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     /// no response id, only the day, rows in random order, and the team left blank wherever the wave's response
     /// rate hides it (the same decision and k as the metrics: the wave's own or the organisation's, if larger).
     /// </summary>
-    public async Task<string> ResponsesCsvAsync(string waveId, CancellationToken cancellationToken)
+    public async Task<string> ResponsesCsvAsync(string actor, string waveId, CancellationToken cancellationToken)
     {
         var wave = await store.WaveAsync(waveId, cancellationToken) ?? throw new SurveyAdminException($"There is no wave '{waveId}'.");
         var questions = await store.QuestionsAsync(wave.SurveyId, cancellationToken);
@@ -217,8 +279,10 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         var rows = await connection.QueryAsync<ExportedAnswer>(Command("surveys/response_export",
             new { wave_id = waveId, k = metrics.MinimumGroupSize, salt = Guid.NewGuid().ToString() }, cancellationToken));
         var csv = new StringBuilder().AppendLine(CsvCell.Line(["submitted_on", "team", .. questions.Select(q => q.QuestionId)]));
+        var count = 0;
         foreach (var response in rows.GroupBy(r => r.RowKey))
         {
+            count++;
             var first = response.First();
             var byQuestion = response.ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
             csv.AppendLine(CsvCell.Line([
@@ -227,10 +291,11 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
             ]));
         }
 
+        audit.Record(connection, null, actor, AuditActions.ResponsesExported, AuditTarget.Wave(waveId), $"{count} responses", cancellationToken);
         return csv.ToString();
     }
 
-    private async Task MoveAsync(string waveId, string from, string to, CancellationToken cancellationToken)
+    private async Task MoveAsync(string actor, string waveId, string from, string to, string action, CancellationToken cancellationToken)
     {
         using var connection = await database.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction();
@@ -238,6 +303,11 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
         if (moved.Count > 0 && to == "closed")
         {
             await connection.ExecuteAsync(Command("surveys/release_wave", new { wave_id = waveId }, cancellationToken, transaction));
+        }
+
+        if (moved.Count > 0)
+        {
+            audit.Record(connection, transaction, actor, action, AuditTarget.Wave(waveId), null, cancellationToken);
         }
 
         transaction.Commit();

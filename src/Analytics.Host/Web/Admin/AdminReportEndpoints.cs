@@ -3,6 +3,7 @@ using Analytics.Core.Metrics;
 using Analytics.Host.Web.Security;
 using Analytics.Reports;
 using Analytics.Surveys;
+using Analytics.Surveys.Audit;
 using Microsoft.AspNetCore.Antiforgery;
 using static Analytics.Host.Web.Pages.HtmlPage;
 
@@ -40,11 +41,15 @@ internal static class AdminReportEndpoints
         return page.Render("Quarterly report", html.ToString(), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, error: error);
     }
 
-    private static async Task<IResult> ViewAsync(string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, ReportGenerator generator, CancellationToken ct)
+    private static async Task<IResult> ViewAsync(string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, ReportGenerator generator,
+        AdminAuditLog audit, CancellationToken ct)
     {
         try
         {
-            var (html, _) = await generator.HtmlAsync(Quarter.Parse(quarter ?? ""), string.IsNullOrEmpty(team) ? null : team, "/css/report.css", null, ct);
+            var which = Quarter.Parse(quarter ?? "");
+            var teamId = string.IsNullOrEmpty(team) ? null : team;
+            var (html, _) = await generator.HtmlAsync(which, teamId, "/css/report.css", null, ct);
+            await RecordAsync(audit, context, which, teamId, "viewed", ct);
             return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
         }
         catch (Exception error) when (error is ReportException or FormatException or ArgumentException)
@@ -53,7 +58,8 @@ internal static class AdminReportEndpoints
         }
     }
 
-    private static async Task<IResult> PdfAsync(string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, ReportGenerator generator, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, ReportGenerator generator,
+        AdminAuditLog audit, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("pulse-download-").FullName;
         try
@@ -62,6 +68,7 @@ internal static class AdminReportEndpoints
             var teamId = string.IsNullOrEmpty(team) ? null : team;
             var path = Path.Combine(folder, "report.pdf");
             await generator.PdfAsync(which, teamId, path, null, ct);
+            await RecordAsync(audit, context, which, teamId, "PDF downloaded", ct);
             return Results.File(await File.ReadAllBytesAsync(path, ct), "application/pdf", $"pulse-{which}{(teamId is null ? "" : "-" + teamId)}.pdf");
         }
         catch (Exception error) when (error is ReportException or FormatException or ArgumentException)
@@ -73,4 +80,7 @@ internal static class AdminReportEndpoints
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static Task RecordAsync(AdminAuditLog audit, HttpContext context, Quarter quarter, string? teamId, string how, CancellationToken ct) =>
+        audit.RecordAsync(AdminActor.Of(context), AuditActions.ReportGenerated, AuditTarget.Report(quarter.ToString()), teamId is null ? $"{how}, whole organisation" : $"{how}, team {teamId}", ct);
 }

@@ -7,6 +7,7 @@ using Analytics.Ingestion.Scheduling;
 using Dapper;
 using Microsoft.AspNetCore.Antiforgery;
 using Analytics.Host.Web.Security;
+using Analytics.Surveys.Audit;
 using Quartz;
 using static Analytics.Host.Web.Pages.HtmlPage;
 
@@ -52,7 +53,7 @@ internal static class AdminSourceEndpoints
         return page.Render("Sources", html.ToString(), error: context.Request.Query["error"], notice: context.Request.Query["notice"], refreshSeconds: running ? 5 : null);
     }
 
-    private static async Task<IResult> RunAsync(string source, ISchedulerFactory schedulers, PulseDatabase database, CancellationToken ct)
+    private static async Task<IResult> RunAsync(string source, HttpContext context, ISchedulerFactory schedulers, PulseDatabase database, AdminAuditLog audit, CancellationToken ct)
     {
         if (!SourceCatalog.Names.Contains(source))
         {
@@ -73,6 +74,7 @@ internal static class AdminSourceEndpoints
 
         var scheduler = await schedulers.GetScheduler(ct);
         await scheduler.TriggerJob(SchedulingHostingExtensions.JobOf(source), new JobDataMap { [SourceSyncJob.TriggerKey] = "manual" }, ct);
+        await audit.RecordAsync(AdminActor.Of(context), AuditActions.SourceRunStarted, AuditTarget.Source(source), null, ct);
         return Results.Redirect($"/admin/sources?notice={Uri.EscapeDataString($"The {source} sync has started; this page refreshes until it ends.")}");
     }
 

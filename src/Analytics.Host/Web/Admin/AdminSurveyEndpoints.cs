@@ -20,24 +20,28 @@ internal static class AdminSurveyEndpoints
         var admin = app.MapGroup("/admin").RequireAuthorization().RequireFormGuard().DisableAntiforgery().ExcludeFromDescription();
         admin.MapGet("", HomeAsync);
         admin.MapPost("/surveys/from-template", (HttpContext context, SurveyAdministration surveys, CancellationToken ct) =>
-            ActAsync(context, "/admin", async form => $"/admin/surveys/{Uri.EscapeDataString(await surveys.CreateFromTemplateAsync(form["template"].ToString(), ct))}", ct));
+            ActAsync(context, "/admin", async (form, actor) => SurveyPath(await surveys.CreateFromTemplateAsync(actor, form["template"].ToString(), ct)), ct));
         admin.MapPost("/surveys/blank", (HttpContext context, SurveyAdministration surveys, CancellationToken ct) =>
-            ActAsync(context, "/admin", async form => $"/admin/surveys/{Uri.EscapeDataString(await surveys.CreateBlankAsync(form["title"].ToString(), form["description"].ToString(), ct))}", ct));
+            ActAsync(context, "/admin", async (form, actor) => SurveyPath(await surveys.CreateBlankAsync(actor, form["title"].ToString(), form["description"].ToString(), ct)), ct));
         admin.MapGet("/surveys/{surveyId}", SurveyAsync);
         admin.MapPost("/surveys/{surveyId}/questions", (string surveyId, HttpContext context, SurveyAdministration surveys, CancellationToken ct) =>
-            ActAsync(context, SurveyPath(surveyId), async form => { await surveys.AddQuestionAsync(surveyId, Draft(form), ct); return SurveyPath(surveyId); }, ct));
+            ActAsync(context, SurveyPath(surveyId), async (form, actor) => { await surveys.AddQuestionAsync(actor, surveyId, Draft(form), ct); return SurveyPath(surveyId); }, ct));
         admin.MapGet("/surveys/{surveyId}/questions/{questionId}", EditQuestionAsync);
         admin.MapPost("/surveys/{surveyId}/questions/{questionId}", (string surveyId, string questionId, HttpContext context, SurveyAdministration surveys, CancellationToken ct) =>
-            ActAsync(context, SurveyPath(surveyId), async form => { await surveys.UpdateQuestionAsync(surveyId, questionId, Draft(form), ct); return SurveyPath(surveyId); }, ct));
+            ActAsync(context, SurveyPath(surveyId), async (form, actor) => { await surveys.UpdateQuestionAsync(actor, surveyId, questionId, Draft(form), ct); return SurveyPath(surveyId); }, ct));
         admin.MapPost("/surveys/{surveyId}/questions/{questionId}/delete", (string surveyId, string questionId, HttpContext context, SurveyAdministration surveys, CancellationToken ct) =>
-            ActAsync(context, SurveyPath(surveyId), async _ => { await surveys.DeleteQuestionAsync(surveyId, questionId, ct); return SurveyPath(surveyId); }, ct));
+            ActAsync(context, SurveyPath(surveyId), async (_, actor) => { await surveys.DeleteQuestionAsync(actor, surveyId, questionId, ct); return SurveyPath(surveyId); }, ct));
         admin.MapPost("/surveys/{surveyId}/waves", (string surveyId, HttpContext context, SurveyAdministration surveys, CancellationToken ct) =>
-            ActAsync(context, SurveyPath(surveyId), async form => WavePath(await surveys.CreateWaveAsync(surveyId, WaveDraft(form), ct)), ct));
+            ActAsync(context, SurveyPath(surveyId), async (form, actor) => WavePath(await surveys.CreateWaveAsync(actor, surveyId, WaveDraft(form), ct)), ct));
         admin.MapGet("/waves/{waveId}", WaveAsync);
         admin.MapPost("/waves/{waveId}/open", (string waveId, HttpContext context, SurveyAdministration surveys, CancellationToken ct) =>
-            ActAsync(context, WavePath(waveId), async _ => { await surveys.OpenWaveAsync(waveId, ct); return WavePath(waveId); }, ct));
+            ActAsync(context, WavePath(waveId), async (_, actor) => { await surveys.OpenWaveAsync(actor, waveId, ct); return WavePath(waveId); }, ct));
+        admin.MapGet("/waves/{waveId}/close", ConfirmCloseAsync);
         admin.MapPost("/waves/{waveId}/close", (string waveId, HttpContext context, SurveyAdministration surveys, CancellationToken ct) =>
-            ActAsync(context, WavePath(waveId), async _ => { await surveys.CloseWaveAsync(waveId, ct); return WavePath(waveId); }, ct));
+            ActAsync(context, WavePath(waveId), async (_, actor) => { await surveys.CloseWaveAsync(actor, waveId, ct); return WavePath(waveId); }, ct));
+        admin.MapPost("/waves/{waveId}/reopen", (string waveId, HttpContext context, SurveyAdministration surveys, CancellationToken ct) =>
+            ActAsync(context, WavePath(waveId), async (_, actor) => { await surveys.ReopenWaveAsync(actor, waveId, ct); return WavePath(waveId); }, ct));
+        admin.MapGet("/waves/{waveId}/links", ConfirmLinksAsync);
         admin.MapPost("/waves/{waveId}/links", LinksAsync);
         admin.MapGet("/waves/{waveId}/responses.csv", ResponsesAsync);
         return app;
@@ -86,20 +90,55 @@ internal static class AdminSurveyEndpoints
         }
 
         var page = new AdminPage(context, antiforgery);
-        var body = AdminSurveyPages.Wave(page, survey, wave, await surveys.ResponseRatesAsync(wave, ct), await store.TeamsAsync(ct), options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : BaseUrl(context.Request), metrics.Value.MinimumGroupSize, clock.GetUtcNow());
-        return page.Render(wave.Name, body, error: context.Request.Query["error"], refreshSeconds: wave.Status == "open" ? 30 : null);
+        var links = wave.Status == "closed" ? null : await surveys.LinkReplacementAsync(waveId, ct);
+        var body = AdminSurveyPages.Wave(page, survey, wave, await surveys.ResponseRatesAsync(wave, ct), await store.TeamsAsync(ct), options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : BaseUrl(context.Request), metrics.Value.MinimumGroupSize, links, clock.GetUtcNow());
+        return page.Render(wave.Name, body, error: context.Request.Query["error"]);
+    }
+
+    private static async Task<IResult> ConfirmCloseAsync(string waveId, HttpContext context, IAntiforgery antiforgery, SurveyStore store, IOptions<MetricsOptions> metrics, TimeProvider clock, CancellationToken ct)
+    {
+        var wave = await store.WaveAsync(waveId, ct);
+        if (wave is null)
+        {
+            return NotFound(context, antiforgery, $"There is no wave '{waveId}'.");
+        }
+
+        if (wave.Status != "open")
+        {
+            return Back(WavePath(waveId), $"The wave is {wave.Status}; only an open wave can be closed.");
+        }
+
+        var page = new AdminPage(context, antiforgery);
+        return page.Render($"Close {wave.Name}?", AdminConfirmPages.CloseWave(page, wave, wave.ReportedGroupSize(metrics.Value.MinimumGroupSize), clock.GetUtcNow()));
+    }
+
+    private static async Task<IResult> ConfirmLinksAsync(string waveId, HttpContext context, IAntiforgery antiforgery, SurveyStore store, SurveyAdministration surveys, CancellationToken ct)
+    {
+        var wave = await store.WaveAsync(waveId, ct);
+        if (wave is null)
+        {
+            return NotFound(context, antiforgery, $"There is no wave '{waveId}'.");
+        }
+
+        if (wave.Status == "closed")
+        {
+            return Back(WavePath(waveId), "The wave is closed; links to it would not work.");
+        }
+
+        var page = new AdminPage(context, antiforgery);
+        return page.Render($"New links for {wave.Name}?", AdminConfirmPages.ReplaceLinks(page, wave, await surveys.LinkReplacementAsync(waveId, ct)));
     }
 
     private static async Task<IResult> LinksAsync(string waveId, HttpContext context, SurveyAdministration surveys, CancellationToken ct)
     {
         try
         {
-            var links = await surveys.CreateLinksAsync(waveId, BaseUrl(context.Request), ct);
+            var links = await surveys.CreateLinksAsync(AdminActor.Of(context), waveId, BaseUrl(context.Request), ct);
             return Results.File(Encoding.UTF8.GetBytes(SurveyAdministration.LinksCsv(links)), "text/csv; charset=utf-8", $"{waveId}-links.csv");
         }
         catch (SurveyAdminException error)
         {
-            return Results.Redirect($"{WavePath(waveId)}?error={Uri.EscapeDataString(error.Message)}");
+            return Back(WavePath(waveId), error.Message);
         }
     }
 
@@ -107,7 +146,7 @@ internal static class AdminSurveyEndpoints
     {
         try
         {
-            var csv = await surveys.ResponsesCsvAsync(waveId, ct);
+            var csv = await surveys.ResponsesCsvAsync(AdminActor.Of(context), waveId, ct);
             return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"{waveId}-responses.csv");
         }
         catch (SurveyAdminException error)
@@ -117,18 +156,20 @@ internal static class AdminSurveyEndpoints
     }
 
     /// <summary>Runs an admin action; on success goes where it says, on refusal back to <paramref name="back"/> with the reason.</summary>
-    private static async Task<IResult> ActAsync(HttpContext context, string back, Func<IFormCollection, Task<string>> action, CancellationToken ct)
+    private static async Task<IResult> ActAsync(HttpContext context, string back, Func<IFormCollection, string, Task<string>> action, CancellationToken ct)
     {
         var form = await FormPosts.ReadAsync(context.Request, ct);
         try
         {
-            return Results.Redirect(await action(form));
+            return Results.Redirect(await action(form, AdminActor.Of(context)));
         }
         catch (SurveyAdminException error)
         {
-            return Results.Redirect($"{back}?error={Uri.EscapeDataString(error.Message)}");
+            return Back(back, error.Message);
         }
     }
+
+    private static IResult Back(string path, string error) => Results.Redirect($"{path}?error={Uri.EscapeDataString(error)}");
 
     private static QuestionDraft Draft(IFormCollection form) => new(
         form["kind"].ToString(),

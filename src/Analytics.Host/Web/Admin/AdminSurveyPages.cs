@@ -132,7 +132,9 @@ internal static class AdminSurveyPages
         return html.ToString();
     }
 
-    public static string Wave(AdminPage page, Survey survey, SurveyWave wave, IReadOnlyList<ResponseRate> rates, IReadOnlyList<TeamName> teams, string publicBaseUrl, int minimumGroupSize, DateTimeOffset now)
+    /// <summary>One wave; <paramref name="links"/> says what new personal links would replace, and is null for a closed wave, which gets none.</summary>
+    public static string Wave(AdminPage page, Survey survey, SurveyWave wave, IReadOnlyList<ResponseRate> rates, IReadOnlyList<TeamName> teams, string publicBaseUrl, int minimumGroupSize,
+        LinkReplacement? links, DateTimeOffset now)
     {
         var k = wave.ReportedGroupSize(minimumGroupSize);
         var waveId = Uri.EscapeDataString(wave.WaveId);
@@ -149,14 +151,24 @@ internal static class AdminSurveyPages
             html.Append(page.Button($"/admin/waves/{waveId}/open", "Open wave", "primary"));
         }
 
+        // Closing, and links that replace ones already sent, are asked about first on a page of their own.
         if (wave.Status == "open")
         {
-            html.Append(page.Button($"/admin/waves/{waveId}/close", "Close wave", "danger"));
+            html.Append("<a class=\"button danger\" href=\"/admin/waves/").Append(waveId).Append("/close\">Close wave…</a>");
         }
 
-        if (wave.Status != "closed")
+        if (wave.Status == "closed" && wave.ClosesAt > now)
         {
-            html.Append(page.Button($"/admin/waves/{waveId}/links", "Download new personal links (CSV)"));
+            html.Append(page.Button($"/admin/waves/{waveId}/reopen", "Reopen wave", "primary"));
+        }
+
+        if (links is { WorkingLinks: > 0 })
+        {
+            html.Append("<a class=\"button secondary\" href=\"/admin/waves/").Append(waveId).Append("/links\">Download new personal links (CSV)…</a>");
+        }
+        else if (links is not null)
+        {
+            html.Append(page.Button($"/admin/waves/{waveId}/links", "Download personal links (CSV)"));
         }
 
         html.Append("<a class=\"button secondary\" href=\"/admin/waves/").Append(waveId).Append("/responses.csv\">Download responses (CSV, no identities)</a></div>\n");
@@ -164,13 +176,19 @@ internal static class AdminSurveyPages
         {
             html.Append("<p class=\"muted\">Personal links work once each. Only their fingerprints are stored, so the CSV is the only copy: downloading again replaces every unused link.</p>\n");
         }
+        else if (wave.ClosesAt > now)
+        {
+            html.Append("<p class=\"muted\">Closed before its end: you can reopen it until ").Append(Moment(wave.ClosesAt)).Append(", and its unused links then work again.</p>\n");
+        }
 
         if (wave.IsAnonymous)
         {
             html.Append("<p>Open link for everyone (one response per browser): <code>").Append(Encode($"{publicBaseUrl.TrimEnd('/')}/s/open/{wave.WaveId}")).Append("</code></p>\n");
         }
 
-        html.Append("<h2>Response rate</h2>\n<p class=\"muted\">Updates every 30 seconds. Teams with fewer than ").Append(k)
+        html.Append("<h2>Response rate</h2>\n<p class=\"actions\"><a class=\"button secondary\" href=\"/admin/waves/").Append(waveId).Append("\">Refresh results</a>")
+            .Append("<span class=\"muted\">As of ").Append(now.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC.</span></p>\n")
+            .Append("<p class=\"muted\">Teams with fewer than ").Append(k)
             .Append(" responses are hidden, with the smallest other team when needed, so no one can be singled out.</p>\n")
             .Append("<table>\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"number\">Invited</th><th scope=\"col\" class=\"number\">Responses</th><th scope=\"col\" class=\"number\">Rate</th></tr></thead>\n<tbody>\n");
         if (rates.Count == 0)
@@ -252,4 +270,7 @@ internal static class AdminSurveyPages
             : "every team";
 
     private static string Day(DateTimeOffset moment) => moment.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A day and time as admin pages show them, such as "24 Nov 2026 09:00 UTC".</summary>
+    public static string Moment(DateTimeOffset moment) => moment.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -200,7 +200,15 @@ internal static class SurveyFormEndpoints
 
     private static async Task<(OpenedLink? Link, IResult? Refusal)> OpenLinkAsync(string token, SurveyStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var invitation = SurveyTokens.LooksValid(token) ? await store.InvitationAsync(SurveyTokens.Hash(token), cancellationToken) : null;
+        var hash = SurveyTokens.LooksValid(token) ? SurveyTokens.Hash(token) : null;
+        var invitation = hash is null ? null : await store.InvitationAsync(hash, cancellationToken);
+        if (invitation is null && hash is not null && await store.ReplacedLinkWaveAsync(hash, cancellationToken) is { } replacedIn)
+        {
+            // A closed wave says so first: the newer link would not work either.
+            var replacedWave = await store.WaveAsync(replacedIn, cancellationToken);
+            return (null, (replacedWave is null ? null : Availability(replacedWave, clock.GetUtcNow())) ?? LinkReplaced());
+        }
+
         var wave = invitation is null ? null : await store.WaveAsync(invitation.WaveId, cancellationToken);
         if (invitation is null || wave is null)
         {
@@ -256,6 +264,10 @@ internal static class SurveyFormEndpoints
     private static IResult LinkUsed() =>
         HtmlPage.Notice("This link has already been used", "Each survey link works once, and this one has been used, so those answers are already saved. Nothing new was saved.", StatusCodes.Status410Gone,
             "If you did not answer this survey yourself, tell the platform team.");
+
+    private static IResult LinkReplaced() =>
+        HtmlPage.Notice("This link was replaced", "A newer link to this survey was sent after this one, so this one no longer works. Nothing was saved.", StatusCodes.Status410Gone,
+            "Use the link in your latest invitation. If you cannot find it, ask the platform team.");
 
     private static IResult AlreadyAnswered() =>
         HtmlPage.Notice("You have already answered this survey", "Answers from this browser are already saved, and each person answers once. Thank you!", StatusCodes.Status409Conflict);

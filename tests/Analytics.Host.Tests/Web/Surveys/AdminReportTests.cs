@@ -1,6 +1,8 @@
 using System.Net;
 using Analytics.Host.Tests.Cli;
+using Analytics.Surveys.Audit;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Host.Tests.Web.Surveys;
 
@@ -29,6 +31,8 @@ public sealed class AdminReportTests(SeededDatabase seeded) : IClassFixture<Seed
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.Equal("pulse-2026-Q3.pdf", pdf.Content.Headers.ContentDisposition!.FileName);
         Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
+        var made = (await _factory!.Services.GetRequiredService<AdminAuditLog>().EntriesAsync(10, 0, CancellationToken.None)).Select(e => (e.Actor, e.Action, e.ObjectId, e.Detail));
+        Assert.Equal([("admin", AuditActions.ReportGenerated, "2026-Q3", "PDF downloaded, whole organisation"), ("admin", AuditActions.ReportGenerated, "2026-Q3", "viewed, whole organisation")], made);
     }
 
     [Theory]
@@ -41,6 +45,7 @@ public sealed class AdminReportTests(SeededDatabase seeded) : IClassFixture<Seed
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0L, await _factory!.Services.GetRequiredService<AdminAuditLog>().CountAsync(CancellationToken.None));
     }
 
     public void Dispose()

@@ -65,11 +65,14 @@ public sealed class SourceRunTests : IAsyncLifetime
 
         var run = await WaitForRunAsync();
         Assert.Equal(("pagerduty", "manual", "succeeded", 2L), run);
+        Assert.Equal("admin|source.run|source|pagerduty|2026-09-15 00:00:00", Text(
+            "SELECT actor || '|' || action || '|' || object_kind || '|' || object_id || '|' || strftime(occurred_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') FROM admin_audit_log"));
         var page = await client.GetStringAsync("/admin/sources");
         Assert.Contains("<td>pagerduty</td><td>manual</td><td>succeeded</td><td class=\"number\">2</td>", page, StringComparison.Ordinal);
 
         using var unknown = await client.PostAsync("/admin/sources/bitbucket/run", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Contains("There is no source &#x27;bitbucket&#x27;.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1L, Count("SELECT count(*) FROM admin_audit_log"));
     }
 
     [Fact]
@@ -100,6 +103,12 @@ public sealed class SourceRunTests : IAsyncLifetime
         }
 
         throw new TimeoutException("The sync did not finish within 10 s.");
+    }
+
+    private string Text(string sql)
+    {
+        using var connection = _factory.Services.GetRequiredService<PulseDatabase>().Open();
+        return connection.ExecuteScalar<string>(sql)!;
     }
 
     private long Count(string sql)

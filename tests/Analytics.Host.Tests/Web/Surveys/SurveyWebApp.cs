@@ -73,7 +73,27 @@ public sealed partial class SurveyWebApp : IDisposable
 
     /// <summary>Fresh personal links for a wave, as the admin's CSV gives them (path only).</summary>
     public async Task<IReadOnlyList<InvitationLink>> LinksAsync(string wave) =>
-        await Factory.Services.GetRequiredService<SurveyAdministration>().CreateLinksAsync(wave, "", CancellationToken.None);
+        await Factory.Services.GetRequiredService<SurveyAdministration>().CreateLinksAsync("admin", wave, "", CancellationToken.None);
+
+    /// <summary>A client signed in as the first admin, "admin".</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var client = Client();
+        using var response = await FillAsync(client, "/admin/login", [new("username", "admin"), new("password", AdminPassword), new("returnUrl", "/admin")]);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Signing in failed with {response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    /// <summary>Posts to <paramref name="action"/> with the antiforgery token of <paramref name="page"/>, as a form on that page would, following the redirect.</summary>
+    public static async Task<HttpResponseMessage> PostFromAsync(HttpClient client, string page, string action, params (string Name, string Value)[] fields)
+    {
+        var token = HiddenFields(await client.GetStringAsync(page)).Where(f => f.Key == "__RequestVerificationToken");
+        return await client.PostAsync(action, new FormUrlEncodedContent(token.Concat(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)))));
+    }
 
     /// <summary>The hidden fields of a page by name, the first of each (antiforgery token and submission id).</summary>
     public static Dictionary<string, string> HiddenFields(string html) =>

@@ -1,0 +1,1 @@
+SELECT count(*) FROM admin_audit_log;
