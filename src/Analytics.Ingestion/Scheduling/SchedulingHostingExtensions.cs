@@ -7,6 +7,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Analytics.Ingestion.Scheduling;
 
@@ -29,13 +30,19 @@ public static class SchedulingHostingExtensions
                 Job.FromExpression<SourceSyncJob>(job => job.RunAsync(source, "schedule", CancellationToken.None))));
         }
 
-        // Registered before AddHangfire, whose own registrations of these only apply when none exists.
-        builder.Services.AddSingleton(CreateStorage(options));
+        // Registered before AddHangfire, whose own registrations of these only apply when none exists. The storage
+        // is made once this host has configured Hangfire's process-wide settings (its log provider among them).
+        builder.Services.AddSingleton(services =>
+        {
+            services.GetRequiredService<IGlobalConfiguration>();
+            return CreateStorage(options);
+        });
         builder.Services.AddSingleton<IJobFilterProvider>(new PulseJobFilters(new TransientRetryFilter(options.RetryDelays)));
-        builder.Services.AddHangfire(configuration => configuration
+        builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostTolerantLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(services.GetRequiredService<ILoggerFactory>()))));
         if (options.RunJobs)
         {
             builder.Services.AddHangfireServer(server =>
