@@ -4,7 +4,8 @@ namespace Analytics.Ingestion.Connectors;
 
 /// <summary>
 /// Sends a source API request and retries what is transient — 5xx, 429, timeouts, dropped connections — with
-/// exponential backoff and jitter, waiting as long as a <c>Retry-After</c> header asks. 401, 403 and 404 fail at
+/// exponential backoff and jitter, waiting as long as a <c>Retry-After</c> header asks; still failing after the last
+/// attempt, it throws <see cref="SourceUnavailableException"/>, which the job runner retries later. 401, 403 and 404 fail at
 /// once with a message that says what to fix — except a 403 or 429 that reports an exhausted rate limit
 /// (<c>X-RateLimit-Remaining: 0</c>), which waits until <c>X-RateLimit-Reset</c> when that is soon enough. Resets and
 /// <c>Retry-After</c> dates are read against <paramref name="clock"/>, which also times every wait.
@@ -59,9 +60,14 @@ public sealed partial class ResilientHttp(HttpClient client, Uri origin, TimePro
                     throw new SourceRequestException(Explain(source, response.StatusCode, uri));
                 }
 
-                if (status != 429 && status < 500 || attempt >= maxAttempts)
+                if (status != 429 && status < 500)
                 {
-                    throw new SourceRequestException($"{source} answered {status} {response.ReasonPhrase} to {uri} after {attempt} attempt(s).");
+                    throw new SourceRequestException($"{source} answered {status} {response.ReasonPhrase} to {uri}: check the request settings.");
+                }
+
+                if (attempt >= maxAttempts)
+                {
+                    throw new SourceUnavailableException($"{source} answered {status} {response.ReasonPhrase} to {uri} after {attempt} attempt(s).");
                 }
 
                 wait = response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date - clock.GetUtcNow());
@@ -76,7 +82,11 @@ public sealed partial class ResilientHttp(HttpClient client, Uri origin, TimePro
             }
             catch (HttpRequestException error)
             {
-                throw new SourceRequestException($"{source} could not be reached after {attempt} attempt(s): {error.Message}");
+                throw new SourceUnavailableException($"{source} could not be reached after {attempt} attempt(s): {error.Message}", error);
+            }
+            catch (TaskCanceledException error) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new SourceUnavailableException($"{source} did not answer in time after {attempt} attempt(s).", error);
             }
 
             await Task.Delay(wait is { } asked && asked >= TimeSpan.Zero ? asked : Backoff(attempt), clock, cancellationToken);

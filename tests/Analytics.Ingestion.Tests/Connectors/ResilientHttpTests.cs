@@ -70,6 +70,31 @@ public sealed class ResilientHttpTests : IDisposable
         Assert.Equal([Start, Start.AddSeconds(30)], _responder.RequestedAt);
     }
 
+    [Fact]
+    public async Task A_source_still_unavailable_after_the_last_attempt_is_a_transient_failure()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            _responder.Responses.Enqueue(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        }
+
+        var error = await Assert.ThrowsAsync<SourceUnavailableException>(() => _clock.AdvanceUntilDone(Get(new ResilientHttp(_client, Origin, _clock, maxAttempts: 2))));
+
+        Assert.Equal("Source answered 503 Service Unavailable to http://source.test/items after 2 attempt(s).", error.Message);
+        Assert.Equal(2, _responder.RequestedAt.Count);
+    }
+
+    [Fact]
+    public async Task A_refused_token_fails_at_once_and_is_not_transient()
+    {
+        _responder.Responses.Enqueue(new HttpResponseMessage(HttpStatusCode.Unauthorized));
+
+        var error = await Assert.ThrowsAsync<SourceRequestException>(() => Get(new ResilientHttp(_client, Origin, _clock)));
+
+        Assert.StartsWith("Source refused the token (401", error.Message, StringComparison.Ordinal);
+        Assert.Single(_responder.RequestedAt);
+    }
+
     public void Dispose()
     {
         _client.Dispose();
