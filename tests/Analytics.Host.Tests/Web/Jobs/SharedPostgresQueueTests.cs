@@ -23,7 +23,7 @@ public sealed class SharedPostgresQueueTests(LocalPostgres postgres) : IClassFix
         using var second = await StartAsync(connectionString);
 
         var client = first.Services.GetRequiredService<IBackgroundJobClient>();
-        var ids = Enumerable.Range(0, 20).Select(i => client.Enqueue<CountingJob>(job => job.Run(run, i))).ToList();
+        var ids = Enumerable.Range(0, 20).Select(i => client.Enqueue(() => CountingJob.Run(run, i))).ToList();
         var monitoring = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         for (var attempt = 0; attempt < 300 && monitoring.SucceededListCount() < ids.Count; attempt++)
         {
@@ -75,10 +75,10 @@ public sealed class SharedPostgresQueueTests(LocalPostgres postgres) : IClassFix
     }
 
     /// <summary>A job that notes each run.</summary>
-    public sealed class CountingJob
+    public static class CountingJob
     {
         public static ConcurrentBag<(string Run, int Index)> Runs { get; } = [];
 
-        public void Run(string run, int index) => Runs.Add((run, index));
+        public static void Run(string run, int index) => Runs.Add((run, index));
     }
 }
