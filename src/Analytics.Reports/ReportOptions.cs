@@ -21,8 +21,11 @@ public sealed class ReportOptions
     /// <summary>Where the scheduled job writes reports.</summary>
     public string OutputFolder { get; set; } = "./data/reports";
 
-    /// <summary>When the scheduled job makes the previous quarter's report (Quartz cron); empty = never.</summary>
-    public string? Cron { get; set; } = "0 0 6 1 1,4,7,10 ?";
+    /// <summary>
+    /// When the scheduled job makes the previous quarter's report: a cron expression in UTC (Hangfire's five fields,
+    /// <c>minute hour day-of-month month day-of-week</c>); empty = never. By default 06:00 on the first day of each quarter.
+    /// </summary>
+    public string? Cron { get; set; } = "0 6 1 1,4,7,10 *";
 
     /// <summary>Longest time charts may take to draw.</summary>
     public TimeSpan ChartTimeout { get; set; } = TimeSpan.FromSeconds(60);

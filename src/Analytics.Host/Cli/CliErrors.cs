@@ -13,6 +13,8 @@ internal static class CliErrors
         DatabaseInUseException inUse => inUse.Message,
         Core.Storage.Backup.BackupException backup => FirstLine(backup.Message),
         Analytics.Ingestion.Connectors.SourceRequestException source => source.Message,
+        Analytics.Ingestion.Connectors.SourceUnavailableException unavailable => FirstLine(unavailable.Message),
+        Analytics.Ingestion.Scheduling.JobConfigurationException jobs => jobs.Message,
         MigrationFailedException migration => migration.Message,
         Analytics.Reports.ReportException report => FirstLine(report.Message),
         DuckDbException duckDb when duckDb.Message.Contains("not a valid DuckDB database file", StringComparison.Ordinal) =>

@@ -1,20 +1,19 @@
 using Analytics.Core.Metrics;
 using Analytics.Reports;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Analytics.Host.Reports;
 
 /// <summary>
-/// Writes the previous quarter's report to <see cref="ReportOptions.OutputFolder"/> (as <c>pulse-2026-Q3.pdf</c>) on
-/// the schedule <see cref="ReportOptions.Cron"/>, by default 06:00 on the first day of each quarter.
+/// Writes the previous quarter's report to <see cref="ReportOptions.OutputFolder"/> (as <c>pulse-2026-Q3.pdf</c>), as
+/// the Hangfire recurring job <see cref="RecurringJobId"/> on <see cref="ReportOptions.Cron"/>, by default 06:00 UTC
+/// on the first day of each quarter. A failure is logged and left failed in the job store, not retried.
 /// </summary>
-[DisallowConcurrentExecution]
-internal sealed partial class QuarterlyReportJob(ReportGenerator generator, IOptions<ReportOptions> options, TimeProvider clock, ILogger<QuarterlyReportJob> logger) : IJob
+internal sealed partial class QuarterlyReportJob(ReportGenerator generator, IOptions<ReportOptions> options, TimeProvider clock, ILogger<QuarterlyReportJob> logger)
 {
-    public static readonly JobKey Key = new("quarterly-report", "reports");
+    public const string RecurringJobId = "quarterly-report";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var quarter = Quarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Previous;
         var folder = Directory.CreateDirectory(options.Value.OutputFolder).FullName;
@@ -27,6 +26,7 @@ internal sealed partial class QuarterlyReportJob(ReportGenerator generator, IOpt
         catch (ReportException error)
         {
             LogFailed(error, quarter);
+            throw;
         }
     }
 

@@ -14,9 +14,9 @@ using Analytics.Ingestion;
 using Analytics.Ingestion.Scheduling;
 using Analytics.Reports;
 using Analytics.Surveys;
+using Hangfire.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Quartz;
 using Scalar.AspNetCore;
 
 namespace Analytics.Host.Web;
@@ -62,6 +62,7 @@ internal static class PulseWebApp
         app.MapAdminReports();
         app.MapDashboards();
         app.MapAdminAudit();
+        app.MapAdminJobs();
         return app;
     }
 
@@ -95,15 +96,11 @@ internal static class PulseWebApp
     /// <summary>The previous quarter's report, written on the first day of each quarter (<c>Pulse:Reports:Cron</c>).</summary>
     private static void AddReportSchedule(WebApplicationBuilder builder)
     {
-        var cron = builder.Configuration[$"{ReportOptions.Section}:Cron"] ?? new ReportOptions().Cron;
-        builder.Services.AddQuartz(quartz =>
-        {
-            quartz.AddJob<QuarterlyReportJob>(j => j.WithIdentity(QuarterlyReportJob.Key).StoreDurably());
-            if (!string.IsNullOrEmpty(cron))
-            {
-                quartz.AddTrigger(t => t.ForJob(QuarterlyReportJob.Key).WithIdentity("quarterly-report-cron", "reports").WithCronSchedule(cron));
-            }
-        });
+        var setting = $"{ReportOptions.Section}:Cron";
+        var cron = builder.Configuration[setting] ?? new ReportOptions().Cron;
+        builder.Services.AddTransient<QuarterlyReportJob>();
+        builder.Services.AddSingleton(new RecurringJobDefinition(QuarterlyReportJob.RecurringJobId, setting, cron,
+            Job.FromExpression<QuarterlyReportJob>(job => job.RunAsync(CancellationToken.None))));
     }
 
     /// <summary>The JSON API's document and serialisation (enums by name, as the CLI writes them).</summary>

@@ -1,34 +1,70 @@
 using Analytics.Ingestion.Connectors;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Quartz;
+using Microsoft.Extensions.Logging;
 
 namespace Analytics.Ingestion.Scheduling;
 
-/// <summary>Schedules source syncs with Quartz.NET inside the service.</summary>
+/// <summary>Runs the service's background jobs with Hangfire.</summary>
 public static class SchedulingHostingExtensions
 {
-    /// <summary>The job of a source, for "run now".</summary>
-    public static JobKey JobOf(string source) => new($"sync-{source}", "sources");
-
     /// <summary>
-    /// Adds one durable sync job per source and, where <c>Pulse:Sources:&lt;Source&gt;:Cron</c> is set (a Quartz
-    /// cron expression, for example <c>0 0 2 * * ?</c> for 02:00 daily), its trigger.
+    /// Adds Hangfire with the storage of <c>Pulse:Jobs</c> (<see cref="JobOptions"/>), a job server unless
+    /// <c>RunJobs</c> is false, retries for transient source failures only, and one recurring sync per source whose
+    /// <c>Pulse:Sources:&lt;Source&gt;:Cron</c> is set. Other features add their own <see cref="RecurringJobDefinition"/>s.
     /// </summary>
+    /// <exception cref="JobConfigurationException">A job setting or a schedule is invalid.</exception>
     public static IHostApplicationBuilder AddPulseScheduling(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddQuartz(quartz =>
+        var options = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        options.Validate();
+        foreach (var (source, section, _) in SourceCatalog.All)
         {
-            foreach (var (source, section, _) in SourceCatalog.All)
-            {
-                var job = JobOf(source);
-                quartz.AddJob<SourceSyncJob>(j => j.WithIdentity(job).StoreDurably().UsingJobData(SourceSyncJob.SourceKey, source));
-                if (builder.Configuration[$"{section}:Cron"] is { Length: > 0 } cron)
-                {
-                    quartz.AddTrigger(t => t.ForJob(job).WithIdentity($"sync-{source}-cron", "sources").WithCronSchedule(cron));
-                }
-            }
+            builder.Services.AddSingleton(new RecurringJobDefinition(SourceSyncJob.RecurringJobId(source), $"{section}:Cron", builder.Configuration[$"{section}:Cron"],
+                Job.FromExpression<SourceSyncJob>(job => job.RunAsync(source, "schedule", CancellationToken.None))));
+        }
+
+        // Registered before AddHangfire, whose own registrations of these only apply when none exists. The storage
+        // is made once this host has configured Hangfire's process-wide settings (its log provider among them).
+        builder.Services.AddSingleton(services =>
+        {
+            services.GetRequiredService<IGlobalConfiguration>();
+            return CreateStorage(options);
         });
-        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        builder.Services.AddSingleton<IJobFilterProvider>(new PulseJobFilters(new TransientRetryFilter(options.RetryDelays)));
+        builder.Services.AddHangfire((services, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostTolerantLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(services.GetRequiredService<ILoggerFactory>()))));
+        if (options.RunJobs)
+        {
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = options.Workers;
+                server.SchedulePollingInterval = options.PollingInterval;
+            });
+        }
+
+        builder.Services.AddTransient<SourceSyncJob>();
+        builder.Services.AddHostedService<RecurringJobRegistrar>();
         return builder;
+    }
+
+    private static JobStorage CreateStorage(JobOptions options)
+    {
+        if (options.Storage == JobOptions.MemoryStorage)
+        {
+            return new InMemoryStorage();
+        }
+
+        var postgres = new PostgreSqlStorageOptions { QueuePollInterval = options.PollingInterval, PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.ConnectionString!, postgres), postgres);
     }
 }

@@ -1,45 +1,60 @@
 using Analytics.Core.Storage;
 using Analytics.Ingestion.Connectors;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace Analytics.Ingestion.Scheduling;
 
 /// <summary>
-/// Syncs one source (the job's <c>source</c> data, one of <see cref="SourceCatalog"/>) inside the service. One job per source, and
-/// Quartz never runs a job twice at once, so each source has at most one run in flight.
+/// Syncs one source (one of <see cref="SourceCatalog"/>) as a Hangfire job: on its schedule, from "Run now", and on
+/// retry. A lock per source in the job store keeps each source to one run at a time, across every replica that
+/// shares the store; a run that finds its source busy is skipped, since the one in flight reads the same changes.
+/// The run is recorded in <c>ingestion_runs</c> by the connector, whatever the outcome.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed partial class SourceSyncJob(PulseDatabase database, IEnumerable<ISourceConnector> connectors, ILogger<SourceSyncJob> logger) : IJob
+public sealed partial class SourceSyncJob(PulseDatabase database, IEnumerable<ISourceConnector> connectors, JobStorage storage, ILogger<SourceSyncJob> logger)
 {
-    /// <summary>The job data key naming the source.</summary>
-    public const string SourceKey = "source";
+    /// <summary>The recurring job of a source, for example <c>sync-github</c>.</summary>
+    public static string RecurringJobId(string source) => $"sync-{source}";
 
-    /// <summary>The job data key of the trigger recorded with the run: schedule (the default) or manual.</summary>
-    public const string TriggerKey = "trigger";
-
-    /// <inheritdoc />
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    /// <summary>Syncs <paramref name="source"/>; failures are thrown so Hangfire records them (and retries transient ones).</summary>
+    /// <param name="source">The source name, for example <c>github</c>.</param>
+    /// <param name="trigger">Recorded with the run: <c>schedule</c> or <c>manual</c>.</param>
+    /// <param name="cancellationToken">Hangfire's shutdown token.</param>
+    /// <returns>True when it ran, false when another run of the source was in flight.</returns>
+    public async Task<bool> RunAsync(string source, string trigger, CancellationToken cancellationToken)
     {
-        var source = context.MergedJobDataMap.GetString(SourceKey) ?? throw new JobExecutionException("The sync job has no source.");
-        var connector = connectors.FirstOrDefault(c => c.Name == source) ?? throw new JobExecutionException($"There is no source '{source}' to sync.");
-        var trigger = context.MergedJobDataMap.GetString(TriggerKey) ?? "schedule";
+        var connector = connectors.FirstOrDefault(c => c.Name == source) ?? throw new JobConfigurationException($"There is no source '{source}' to sync.");
+        using var storageConnection = storage.GetConnection();
+        using var held = TryLock(storageConnection, source);
+        if (held is null)
+        {
+            LogBusy(source);
+            return false;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
+        var result = await connector.SyncAsync(connection, trigger, cancellationToken);
+        LogSynced(source, result.Inserted, result.Updated, result.Rejected.Count);
+        return true;
+    }
+
+    private static IDisposable? TryLock(IStorageConnection connection, string source)
+    {
         try
         {
-            var result = await connector.SyncAsync(connection, trigger, cancellationToken);
-            LogSynced(source, result.Inserted, result.Updated, result.Rejected.Count);
+            return connection.AcquireDistributedLock($"pulse:sync:{source}", TimeSpan.Zero);
         }
-        catch (Exception error) when (error is not JobExecutionException and not OperationCanceledException)
+        catch (Exception error) when (error is DistributedLockTimeoutException || error.GetType().Name.Contains("DistributedLock", StringComparison.Ordinal))
         {
-            // The run is already recorded as failed; the next trigger tries again from the saved watermark.
-            LogFailed(error, source);
+            // Hangfire.PostgreSql throws its own internal lock exception type rather than Hangfire's.
+            return null;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Source}: {Inserted} inserted, {Updated} updated, {Rejected} rejected")]
     private partial void LogSynced(string source, long inserted, long updated, int rejected);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync of {Source} failed")]
-    private partial void LogFailed(Exception error, string source);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped a {Source} sync: another one is running")]
+    private partial void LogBusy(string source);
 }

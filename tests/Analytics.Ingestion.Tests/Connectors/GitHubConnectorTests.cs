@@ -22,7 +22,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
 {
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
-    private readonly HttpClient _client = new(ResilientHttp.CreateHandler());
+    private HttpClient? _http;
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<int> _pullFailures = new();
     private WebApplication _server = null!;
@@ -178,14 +178,17 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Missing_token_is_named()
     {
-        var connector = new GitHubConnector(_client, Options.Create(new GitHubOptions { BaseUrl = BaseUrl }), _clock);
+        var connector = new GitHubConnector(Client, Options.Create(new GitHubOptions { BaseUrl = BaseUrl }), _clock);
         var error = await Assert.ThrowsAsync<SourceRequestException>(() => connector.SyncAsync(_connection, "manual", CancellationToken.None));
         Assert.StartsWith("GitHub has no token", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A client with the handlers the host gives the source, on the test's clock.</summary>
+    private HttpClient Client => _http ??= new HttpClient(SourceHttp.CreateHandler(BaseUrl, "GitHub", new SourceHttpOptions(), _clock));
+
     public void Dispose()
     {
-        _client.Dispose();
+        _http?.Dispose();
         _connection.Dispose();
     }
 
@@ -203,7 +206,7 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
             settings.DeploymentWorkflows.Add(workflow);
         }
 
-        return new GitHubConnector(_client, Options.Create(settings), _clock);
+        return new GitHubConnector(Client, Options.Create(settings), _clock);
     }
 
     private static object Run(long id, string name, string path, string conclusion) => new

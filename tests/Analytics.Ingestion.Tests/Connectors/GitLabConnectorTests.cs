@@ -21,7 +21,7 @@ public sealed class GitLabConnectorTests : IAsyncLifetime, IDisposable
 {
     private const string Project = "acme/ledger";
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
-    private readonly HttpClient _client = new(ResilientHttp.CreateHandler());
+    private HttpClient? _http;
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<int> _failures = new();
     private WebApplication _server = null!;
@@ -112,9 +112,12 @@ public sealed class GitLabConnectorTests : IAsyncLifetime, IDisposable
         Assert.Equal(0L, _connection.QuerySingle<long>("SELECT count(*) FROM ingestion_watermarks"));
     }
 
+    /// <summary>A client with the handlers the host gives the source, on the test's clock.</summary>
+    private HttpClient Client => _http ??= new HttpClient(SourceHttp.CreateHandler(_server.BaseUrl(), "GitLab", new SourceHttpOptions(), _clock));
+
     public void Dispose()
     {
-        _client.Dispose();
+        _http?.Dispose();
         _connection.Dispose();
     }
 
@@ -124,7 +127,7 @@ public sealed class GitLabConnectorTests : IAsyncLifetime, IDisposable
     {
         var settings = new GitLabOptions { BaseUrl = _server.BaseUrl(), Token = token, FirstSyncDays = 3650 };
         settings.Projects.Add(project);
-        return new GitLabConnector(_client, Options.Create(settings), _clock);
+        return new GitLabConnector(Client, Options.Create(settings), _clock);
     }
 
     private static object Deployment(int id, string status, string environment, string tier) => new

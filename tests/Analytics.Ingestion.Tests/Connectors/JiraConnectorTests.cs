@@ -23,7 +23,7 @@ public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
 {
     private static readonly string Credentials = "Basic " + Convert.ToBase64String("pm@acme.example:jira-token"u8.ToArray());
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
-    private readonly HttpClient _client = new(ResilientHttp.CreateHandler());
+    private HttpClient? _http;
     private readonly ConcurrentQueue<JsonObject> _searches = new();
     private readonly ConcurrentQueue<int> _failures = new();
     private WebApplication _server = null!;
@@ -93,7 +93,7 @@ public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
         settings.Kinds.IssueTypes.Remove("Story");
         settings.Kinds.RequestTypes["Pipeline failure"] = "incident";
         settings.ProjectTeams["PAY"] = "payments-squad";
-        var result = await new JiraConnector(_client, Options.Create(settings), _clock).SyncAsync(_connection, "manual", CancellationToken.None);
+        var result = await new JiraConnector(Client, Options.Create(settings), _clock).SyncAsync(_connection, "manual", CancellationToken.None);
 
         var stories = result.Rejected.Count;
         Assert.True(stories > 0);
@@ -109,15 +109,18 @@ public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
     {
         var settings = Settings();
         settings.ApiToken = "revoked";
-        var error = await Assert.ThrowsAsync<SourceRequestException>(() => new JiraConnector(_client, Options.Create(settings), _clock).SyncAsync(_connection, "manual", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SourceRequestException>(() => new JiraConnector(Client, Options.Create(settings), _clock).SyncAsync(_connection, "manual", CancellationToken.None));
 
         Assert.StartsWith("Jira refused the token (401", error.Message, StringComparison.Ordinal);
         Assert.Equal(0L, _connection.QuerySingle<long>("SELECT count(*) FROM ingestion_watermarks"));
     }
 
+    /// <summary>A client with the handlers the host gives the source, on the test's clock.</summary>
+    private HttpClient Client => _http ??= new HttpClient(SourceHttp.CreateHandler(_server.BaseUrl(), "Jira", new SourceHttpOptions(), _clock));
+
     public void Dispose()
     {
-        _client.Dispose();
+        _http?.Dispose();
         _connection.Dispose();
     }
 
@@ -126,5 +129,5 @@ public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
 
     private JiraOptions Settings() => new() { BaseUrl = _server.BaseUrl(), Email = "pm@acme.example", ApiToken = "jira-token", Jql = "project in (PAY, PLAT)", FirstSyncDays = 3650 };
 
-    private JiraConnector Connector() => new(_client, Options.Create(Settings()), _clock);
+    private JiraConnector Connector() => new(Client, Options.Create(Settings()), _clock);
 }

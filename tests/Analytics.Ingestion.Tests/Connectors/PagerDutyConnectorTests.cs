@@ -13,7 +13,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 public sealed class PagerDutyConnectorTests : IAsyncLifetime, IDisposable
 {
     private readonly DuckDbConnection _connection = new("Data Source=:memory:");
-    private readonly HttpClient _client = new(ResilientHttp.CreateHandler());
+    private HttpClient? _http;
     private FakePagerDuty _server = null!;
 
     // The incidents below are two weeks old on this clock, well inside the first sync's 90-day horizon on any real date.
@@ -79,13 +79,16 @@ public sealed class PagerDutyConnectorTests : IAsyncLifetime, IDisposable
         Assert.Equal((0L, 0L), _connection.QuerySingle<(long, long)>("SELECT (SELECT count(*) FROM incidents), (SELECT count(*) FROM ingestion_watermarks)"));
     }
 
+    /// <summary>A client with the handlers the host gives the source, on the test's clock.</summary>
+    private HttpClient Client => _http ??= new HttpClient(SourceHttp.CreateHandler(_server.BaseUrl, "PagerDuty", new SourceHttpOptions(), _clock));
+
     public void Dispose()
     {
-        _client.Dispose();
+        _http?.Dispose();
         _connection.Dispose();
     }
 
-    private PagerDutyConnector Connector() => new(_client, Options.Create(new PagerDutyOptions { BaseUrl = _server.BaseUrl, Token = "good-token" }), _clock);
+    private PagerDutyConnector Connector() => new(Client, Options.Create(new PagerDutyOptions { BaseUrl = _server.BaseUrl, Token = "good-token" }), _clock);
 
     private static object Incident(string id, string service, string created) => new
     {

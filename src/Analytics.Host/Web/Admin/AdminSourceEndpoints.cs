@@ -8,14 +8,14 @@ using Dapper;
 using Microsoft.AspNetCore.Antiforgery;
 using Analytics.Host.Web.Security;
 using Analytics.Surveys.Audit;
-using Quartz;
+using Hangfire;
 using static Analytics.Host.Web.Pages.HtmlPage;
 
 namespace Analytics.Host.Web.Admin;
 
 /// <summary>
-/// <c>/admin/sources</c>: each API source with its schedule and recent runs, and "Run now", which hands the
-/// source's sync job to the scheduler (so it never runs twice at once) and records the run as manual.
+/// <c>/admin/sources</c>: each API source with its schedule and recent runs, and "Run now", which queues the
+/// source's sync as a Hangfire job (one run per source at a time) recorded as manual, with a link to the job.
 /// </summary>
 internal static class AdminSourceEndpoints
 {
@@ -36,7 +36,7 @@ internal static class AdminSourceEndpoints
         }
 
         var page = new AdminPage(context, antiforgery);
-        var html = new StringBuilder("<h1>Sources</h1>\n<p>Each source syncs on its schedule (<code>Pulse:Sources:&lt;Source&gt;:Cron</code>); Run now starts a sync at once, unless one is already running.</p>\n")
+        var html = new StringBuilder("<h1>Sources</h1>\n<p>Each source syncs on its schedule (<code>Pulse:Sources:&lt;Source&gt;:Cron</code>, UTC); Run now queues a sync, unless one is already running. Queued, retried and failed jobs are in <a href=\"/admin/jobs\">Jobs</a>.</p>\n")
             .Append("<table>\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Pulls</th><th scope=\"col\">Schedule</th><th scope=\"col\">Last run</th><th scope=\"col\"><span class=\"visually-hidden\">Action</span></th></tr></thead>\n<tbody>\n");
         foreach (var (name, section, pulls) in SourceCatalog.All)
         {
@@ -47,13 +47,19 @@ internal static class AdminSourceEndpoints
                 .Append(page.Button($"/admin/sources/{Uri.EscapeDataString(name)}/run", "Run now", "secondary", "")).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n<h2>Recent runs</h2>\n");
+        html.Append("</tbody>\n</table>\n");
+        if (context.Request.Query["job"].ToString() is { Length: > 0 } job)
+        {
+            html.Append("<p><a href=\"").Append(AdminJobsDashboard.Path).Append("/jobs/details/").Append(Uri.EscapeDataString(job)).Append("\">Job ").Append(Encode(job)).Append(" in the job dashboard</a></p>\n");
+        }
+
+        html.Append("<h2>Recent runs</h2>\n");
         AppendRuns(html, runs);
         var running = runs.Any(r => r.Status == "running");
         return page.Render("Sources", html.ToString(), error: context.Request.Query["error"], notice: context.Request.Query["notice"], refreshSeconds: running ? 5 : null);
     }
 
-    private static async Task<IResult> RunAsync(string source, HttpContext context, ISchedulerFactory schedulers, PulseDatabase database, AdminAuditLog audit, CancellationToken ct)
+    private static async Task<IResult> RunAsync(string source, HttpContext context, IBackgroundJobClient jobs, PulseDatabase database, AdminAuditLog audit, CancellationToken ct)
     {
         if (!SourceCatalog.Names.Contains(source))
         {
@@ -72,10 +78,9 @@ internal static class AdminSourceEndpoints
             return Results.Redirect($"/admin/sources?notice={Uri.EscapeDataString($"A {source} sync is already running; it was not started again.")}");
         }
 
-        var scheduler = await schedulers.GetScheduler(ct);
-        await scheduler.TriggerJob(SchedulingHostingExtensions.JobOf(source), new JobDataMap { [SourceSyncJob.TriggerKey] = "manual" }, ct);
+        var job = jobs.Enqueue<SourceSyncJob>(sync => sync.RunAsync(source, "manual", CancellationToken.None));
         await audit.RecordAsync(AdminActor.Of(context), AuditActions.SourceRunStarted, AuditTarget.Source(source), null, ct);
-        return Results.Redirect($"/admin/sources?notice={Uri.EscapeDataString($"The {source} sync has started; this page refreshes until it ends.")}");
+        return Results.Redirect($"/admin/sources?job={Uri.EscapeDataString(job)}&notice={Uri.EscapeDataString($"The {source} sync is queued as job {job}; this page refreshes while it runs.")}");
     }
 
     private static void AppendRuns(StringBuilder html, IReadOnlyList<IngestionRun> runs)

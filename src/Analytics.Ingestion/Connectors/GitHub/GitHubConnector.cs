@@ -34,7 +34,7 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
 
         var repositories = connection.Query<CataloguedRepository>(SqlQueries.Get("ingestion/catalogued_repositories")).ToList();
         var batch = new IngestionBatch(Source, trigger, clock);
-        var sync = new Sync(new ResilientHttp(client, settings.BaseUrl, clock), settings, batch, EngineerLogins.Load(connection), new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), cancellationToken);
+        var sync = new Sync(new SourceHttp(client), settings, batch, EngineerLogins.Load(connection), new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), cancellationToken);
         return await batch.RunAsync(connection, async () =>
         {
             foreach (var repository in repositories)
@@ -174,10 +174,10 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
     private sealed record CataloguedRepository(string ServiceId, string Repository);
 
     /// <summary>What every stream of one sync shares.</summary>
-    private sealed record Sync(ResilientHttp Http, GitHubOptions Settings, IngestionBatch Batch, Func<string?, string?> EngineerByLogin,
+    private sealed record Sync(SourceHttp Http, GitHubOptions Settings, IngestionBatch Batch, Func<string?, string?> EngineerByLogin,
         Dictionary<string, DateTimeOffset> Watermarks, CancellationToken CancellationToken)
     {
-        public Task<ResilientHttp.Page> GetAsync(Uri url) => Http.GetPageAsync(() => Request(url, Settings.Token!), "GitHub", CancellationToken);
+        public Task<SourceHttp.Page> GetAsync(Uri url) => Http.GetPageAsync(() => Request(url, Settings.Token!), "GitHub", CancellationToken);
 
         private static HttpRequestMessage Request(Uri url, string token)
         {

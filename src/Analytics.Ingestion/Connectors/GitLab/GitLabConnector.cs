@@ -34,8 +34,8 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
             (Project: project, Service: connection.QuerySingleOrDefault<string>(SqlQueries.Get("ingestion/service_by_repository"), new { repository = project })
                 ?? throw new SourceRequestException($"GitLab project '{project}' is not the repository of any catalogued service: add it to the catalog or remove it from Pulse:Sources:GitLab:Projects."))).ToList();
         var engineerByLogin = EngineerLogins.Load(connection);
-        var http = new ResilientHttp(client, settings.BaseUrl, clock);
-        Task<ResilientHttp.Page> GetAsync(string path) => http.GetPageAsync(() => Request(new Uri(settings.BaseUrl, path), settings.Token), "GitLab", cancellationToken);
+        var http = new SourceHttp(client);
+        Task<SourceHttp.Page> GetAsync(string path) => http.GetPageAsync(() => Request(new Uri(settings.BaseUrl, path), settings.Token), "GitLab", cancellationToken);
 
         var batch = new IngestionBatch(Source, trigger, clock);
         var watermarks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
@@ -90,7 +90,7 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
 
     /// <summary>Reads every page of a list updated since the stream's window, oldest first; returns the new watermark.</summary>
     private async Task<DateTimeOffset> ReadAsync<T>(DuckDbConnection connection, GitLabOptions settings, string stream, Func<string, string> path,
-        Func<string, Task<ResilientHttp.Page>> get, Func<Stream, IReadOnlyList<T>> read, Func<T, DateTimeOffset> updated, Func<T, Task> take)
+        Func<string, Task<SourceHttp.Page>> get, Func<Stream, IReadOnlyList<T>> read, Func<T, DateTimeOffset> updated, Func<T, Task> take)
     {
         var (from, newest) = Watermarks.Window(connection, Source, stream, clock.GetUtcNow(), settings.FirstSyncDays, settings.OverlapHours);
         var since = Uri.EscapeDataString(from.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

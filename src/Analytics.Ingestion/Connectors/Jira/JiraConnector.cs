@@ -47,7 +47,7 @@ public sealed class JiraConnector(HttpClient client, IOptions<JiraOptions> optio
 
         string? TeamByName(string? name) => teams.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(t.Id, name, StringComparison.OrdinalIgnoreCase)).Id;
         var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.Email}:{settings.ApiToken}"));
-        var http = new ResilientHttp(client, settings.BaseUrl, clock);
+        var http = new SourceHttp(client);
         var entity = ImportableEntities.All["work_items"];
         var batch = new IngestionBatch(Source, trigger, clock);
         return await batch.RunAsync(connection, async () =>

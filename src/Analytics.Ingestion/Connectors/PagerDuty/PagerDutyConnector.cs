@@ -35,7 +35,7 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
         var now = clock.GetUtcNow();
         var since = Watermarks.Read(connection, Source, Stream) ?? now.AddDays(-settings.FirstSyncDays);
         var services = ServiceResolver(connection, settings.ServiceMap);
-        var http = new ResilientHttp(client, settings.BaseUrl, clock);
+        var http = new SourceHttp(client);
         var entity = ImportableEntities.All["incidents"];
         var batch = new IngestionBatch(Source, trigger, clock);
         return await batch.RunAsync(connection, async () =>

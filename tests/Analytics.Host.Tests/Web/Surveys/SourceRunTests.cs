@@ -61,7 +61,9 @@ public sealed class SourceRunTests : IAsyncLifetime
 
         var token = SurveyWebApp.HiddenFields(await client.GetStringAsync("/admin/sources"))["__RequestVerificationToken"];
         using var started = await client.PostAsync("/admin/sources/pagerduty/run", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        Assert.Contains("The pagerduty sync has started", await started.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var queued = await started.Content.ReadAsStringAsync();
+        Assert.Contains("The pagerduty sync is queued as job ", queued, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/jobs/jobs/details/", queued, StringComparison.Ordinal);
 
         var run = await WaitForRunAsync();
         Assert.Equal(("pagerduty", "manual", "succeeded", 2L), run);

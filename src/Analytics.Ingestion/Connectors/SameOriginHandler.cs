@@ -2,45 +2,34 @@ using System.Net;
 
 namespace Analytics.Ingestion.Connectors;
 
-/// <summary>Keeps a source's credentials on its configured API origin, and follows redirects only within it.</summary>
-public sealed partial class ResilientHttp
+/// <summary>
+/// Keeps a source's credentials on its configured API origin (scheme, host, port): a request, next-page link or
+/// redirect to anywhere else fails with a <see cref="SourceRequestException"/> before anything is sent there.
+/// Redirects within the origin are followed here, so the primary handler must not follow them itself
+/// (<see cref="SourceHttp.CreatePrimaryHandler"/>): it would resend custom credential headers (<c>PRIVATE-TOKEN</c>)
+/// to whatever host a redirect names.
+/// </summary>
+public sealed class SameOriginHandler(Uri origin, string source) : DelegatingHandler
 {
     private const int MaxRedirects = 5;
 
-    /// <summary>
-    /// The primary handler for every source's HttpClient: it does not follow redirects, because a handler that
-    /// does would resend custom credential headers (<c>PRIVATE-TOKEN</c>) to whatever host a redirect names.
-    /// </summary>
-    public static HttpMessageHandler CreateHandler() => new SocketsHttpHandler { AllowAutoRedirect = false };
-
     private string Origin => $"{origin.Scheme}://{origin.Authority}";
 
-    /// <summary>Sends a request built fresh per hop, following redirects that stay within the origin.</summary>
-    private async Task<HttpResponseMessage> SendWithinOriginAsync(Func<HttpRequestMessage> request, string source, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Uri? redirectedTo = null;
-        var asGet = false;
         for (var redirects = 0; ; redirects++)
         {
-            using var message = request();
-            message.RequestUri = redirectedTo ?? message.RequestUri;
-            if (asGet)
-            {
-                message.Method = HttpMethod.Get;
-                message.Content?.Dispose();
-                message.Content = null;
-            }
-
-            var uri = message.RequestUri ?? throw new InvalidOperationException($"A {source} request has no address.");
+            var uri = request.RequestUri ?? throw new InvalidOperationException($"A {source} request has no address.");
             if (!IsWithinOrigin(uri))
             {
                 throw new SourceRequestException($"{source}: refused to send credentials to {uri.Authority} ({uri}): they go only to the configured API origin {Origin}. A next-page link pointing elsewhere means a misconfigured or hostile server; check the base URL.");
             }
 
-            var response = await client.SendAsync(message, cancellationToken);
+            var response = await base.SendAsync(request, cancellationToken);
             if (response.RequestMessage?.RequestUri is { } answered && !IsWithinOrigin(answered))
             {
-                // A client that follows redirects itself already went there; at least nothing from that host is kept.
+                // A handler that follows redirects itself already went there; at least nothing from that host is kept.
                 response.Dispose();
                 throw new SourceRequestException($"{source}: refused the answer from {answered.Authority} ({answered}), which a redirect from {uri} led to: only the configured API origin {Origin} is trusted. Check the base URL.");
             }
@@ -64,9 +53,13 @@ public sealed partial class ResilientHttp
                 throw new SourceRequestException($"{source} redirected {MaxRedirects + 1} times in a row, last to {target}: check the base URL.");
             }
 
-            redirectedTo = target;
+            request.RequestUri = target;
             // As browsers and HttpClient do: 303 always, and 301/302 after a POST, continue as a GET without the body.
-            asGet |= status == 303 || status is 301 or 302 && message.Method == HttpMethod.Post;
+            if (status == 303 || status is 301 or 302 && request.Method == HttpMethod.Post)
+            {
+                request.Method = HttpMethod.Get;
+                request.Content = null;
+            }
         }
     }
 
