@@ -11,7 +11,6 @@ using Analytics.Ingestion;
 using Analytics.Ingestion.Scheduling;
 using Analytics.Reports;
 using Analytics.Surveys;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Quartz;
 
 namespace Analytics.Host.Web;
@@ -92,24 +91,12 @@ internal static class PulseWebApp
         });
     }
 
-    /// <summary>Admin sign-in by cookie, antiforgery for forms, and per-client rate limits on what anyone can post.</summary>
+    /// <summary>Admin sign-in (cookie, roles, single sign-on), antiforgery for forms, and per-client rate limits on what anyone can post.</summary>
     private static void AddWebSecurity(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
-        {
-            options.Cookie.Name = "pulse-admin";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.Cookie.Path = "/admin";
-            options.LoginPath = "/admin/login";
-            options.AccessDeniedPath = "/admin/login";
-            options.ExpireTimeSpan = admin.SessionLifetime;
-            options.SlidingExpiration = true;
-        });
-        builder.Services.AddAuthorization();
+        builder.AddAdminAuthentication(admin);
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "pulse-antiforgery";

@@ -1,0 +1,6 @@
+-- Each admin's role and session stamp. A signed-in cookie carries the stamp it was issued with and is refused once
+-- the stored one differs: signing out and setting a password write a new stamp, which ends every session of that
+-- account. Accounts that existed before are admins, and their old cookies (which carry no stamp) stop working.
+ALTER TABLE admin_users ADD COLUMN role VARCHAR DEFAULT 'admin';
+ALTER TABLE admin_users ADD COLUMN session_stamp VARCHAR;
+UPDATE admin_users SET role = 'admin', session_stamp = uuid()::VARCHAR;
