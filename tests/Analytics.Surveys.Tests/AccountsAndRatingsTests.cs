@@ -44,6 +44,22 @@ public sealed class AccountsAndRatingsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_ended_single_sign_on_session_is_remembered_for_the_session_lifetime()
+    {
+        var accounts = new AdminAccounts(_db.Database, _db.Clock);
+        await accounts.EndSessionAsync("session-1", TimeSpan.FromHours(8), CancellationToken.None);
+        var endedAtFirst = await accounts.SessionEndedAsync("session-1", CancellationToken.None);
+        var otherEnded = await accounts.SessionEndedAsync("session-2", CancellationToken.None);
+
+        _db.Clock.Now += TimeSpan.FromHours(8) + TimeSpan.FromSeconds(1);
+        await accounts.EndSessionAsync("session-2", TimeSpan.FromHours(8), CancellationToken.None);
+
+        Assert.True(endedAtFirst);
+        Assert.False(otherEnded);
+        Assert.Equal(["session-2"], _db.Scalar<string>("SELECT string_agg(session_id, ',') FROM admin_ended_sessions").Split(','));
+    }
+
+    [Fact]
     public async Task A_new_account_is_an_admin_unless_a_role_is_given()
     {
         var accounts = new AdminAccounts(_db.Database, _db.Clock);

@@ -11,6 +11,9 @@ namespace Analytics.Surveys.Accounts;
 /// </summary>
 public sealed partial class AdminAccounts(PulseDatabase database, TimeProvider clock)
 {
+    /// <summary>Longest username accepted.</summary>
+    public const int MaxUsernameLength = 40;
+
     /// <summary>Shortest password accepted.</summary>
     public const int MinPasswordLength = 12;
 
@@ -83,6 +86,25 @@ public sealed partial class AdminAccounts(PulseDatabase database, TimeProvider c
     {
         using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("surveys/renew_admin_session_stamp"), new { username, session_stamp = NewStamp() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Ends a session that has no account here (single sign-on) by its id; ids ended longer ago than
+    /// <paramref name="sessionLifetime"/>, whose cookies have expired, are forgotten.
+    /// </summary>
+    public async Task EndSessionAsync(string sessionId, TimeSpan sessionLifetime, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("surveys/forget_ended_admin_sessions"), new { before = now - sessionLifetime }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("surveys/end_admin_session"), new { session_id = sessionId, ended_at = now }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Whether the session with this id was ended by <see cref="EndSessionAsync"/>.</summary>
+    public async Task<bool> SessionEndedAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SqlQueries.Get("surveys/admin_session_ended"), new { session_id = sessionId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>How many admins exist.</summary>

@@ -47,6 +47,12 @@ internal static class AdminLoginEndpoints
             return LoginPage(context, antiforgery, oidc, returnUrl, username, "Enter your username and password.", StatusCodes.Status400BadRequest);
         }
 
+        // No account has a longer name; such a name is not counted, so it cannot fill the lockout's memory.
+        if (username.Length > AdminAccounts.MaxUsernameLength)
+        {
+            return LoginPage(context, antiforgery, oidc, returnUrl, username, "The username or password is not right.", StatusCodes.Status401Unauthorized);
+        }
+
         // Checked before the password, so that during a lockout even the right password gets nowhere.
         if (lockout.LockedUntil(username) is { } lockedUntil)
         {

@@ -91,6 +91,21 @@ public sealed class AdminLockoutTests
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
     }
 
+    [Fact]
+    public async Task A_username_longer_than_any_account_is_refused_without_being_counted()
+    {
+        using var app = new SurveyWebApp();
+        using var client = app.Client(followRedirects: false);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var attempt = await AdminSignIn.PostAsync(client, new string('a', 41), Wrong);
+            statuses.Add(attempt.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+    }
+
     /// <summary>A sign-in through the configured proxy (the test on 127.0.0.1) for the client at <paramref name="address"/>.</summary>
     private static async Task<HttpResponseMessage> FromAsync(SurveyWebApp app, string address, string username, string password)
     {

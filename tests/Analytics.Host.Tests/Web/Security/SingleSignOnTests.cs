@@ -64,6 +64,26 @@ public sealed class SingleSignOnTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cookie_copied_before_signing_out_of_a_single_sign_on_session_is_sent_to_sign_in()
+    {
+        _provider.Roles = ["pulse-admin"];
+        using var client = _app.Client(followRedirects: false);
+        using var signedIn = await SignInAsync(client);
+        var cookie = AdminSignIn.AdminCookie(signedIn)!;
+        using (var before = await AdminSignIn.ReplayAsync(_app, cookie, "/admin"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var signedOut = await AdminSignIn.PostFormAsync(client, "/admin", "/admin/logout");
+        using var replayed = await AdminSignIn.ReplayAsync(_app, cookie, "/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/admin/login", replayed.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_user_with_the_viewer_role_may_look_but_not_post()
     {
         _provider.Roles = ["pulse-viewer"];
