@@ -15,14 +15,68 @@ public sealed class AccountsAndRatingsTests : IDisposable
         var accounts = new AdminAccounts(_db.Database, _db.Clock);
         await accounts.SetPasswordAsync("pm.lee", "a long passphrase", CancellationToken.None);
 
-        Assert.True(await accounts.VerifyAsync("pm.lee", "a long passphrase", CancellationToken.None));
-        Assert.False(await accounts.VerifyAsync("pm.lee", "a long passphrasE", CancellationToken.None));
-        Assert.False(await accounts.VerifyAsync("nobody", "a long passphrase", CancellationToken.None));
+        Assert.Equal("pm.lee", (await accounts.VerifyAsync("pm.lee", "a long passphrase", CancellationToken.None))?.Username);
+        Assert.Null(await accounts.VerifyAsync("pm.lee", "a long passphrasE", CancellationToken.None));
+        Assert.Null(await accounts.VerifyAsync("nobody", "a long passphrase", CancellationToken.None));
         Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM admin_users WHERE contains(password_hash, 'passphrase')"));
 
         await accounts.SetPasswordAsync("pm.lee", "another passphrase", CancellationToken.None);
-        Assert.False(await accounts.VerifyAsync("pm.lee", "a long passphrase", CancellationToken.None));
+        Assert.Null(await accounts.VerifyAsync("pm.lee", "a long passphrase", CancellationToken.None));
         Assert.Equal(1L, await accounts.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_new_password_or_signing_out_gives_a_new_session_stamp_and_keeps_the_role()
+    {
+        var accounts = new AdminAccounts(_db.Database, _db.Clock);
+        await accounts.SetPasswordAsync("pm.kim", "a long passphrase", "viewer", CancellationToken.None);
+        var first = await accounts.VerifyAsync("pm.kim", "a long passphrase", CancellationToken.None);
+
+        await accounts.SetPasswordAsync("pm.kim", "another passphrase", CancellationToken.None);
+        var second = await accounts.VerifyAsync("pm.kim", "another passphrase", CancellationToken.None);
+        await accounts.EndSessionsAsync("pm.kim", CancellationToken.None);
+        var third = await accounts.SessionStampAsync("pm.kim", CancellationToken.None);
+
+        Assert.Equal("viewer", first!.Role);
+        Assert.Equal("viewer", second!.Role);
+        Assert.Equal(3, new[] { first.SessionStamp, second.SessionStamp, third }.Distinct().Count());
+        Assert.Null(await accounts.SessionStampAsync("nobody", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_ended_single_sign_on_session_is_remembered_for_the_session_lifetime()
+    {
+        var accounts = new AdminAccounts(_db.Database, _db.Clock);
+        await accounts.EndSessionAsync("session-1", TimeSpan.FromHours(8), CancellationToken.None);
+        var endedAtFirst = await accounts.SessionEndedAsync("session-1", CancellationToken.None);
+        var otherEnded = await accounts.SessionEndedAsync("session-2", CancellationToken.None);
+
+        _db.Clock.Now += TimeSpan.FromHours(8) + TimeSpan.FromSeconds(1);
+        await accounts.EndSessionAsync("session-2", TimeSpan.FromHours(8), CancellationToken.None);
+
+        Assert.True(endedAtFirst);
+        Assert.False(otherEnded);
+        Assert.Equal(["session-2"], _db.Scalar<string>("SELECT string_agg(session_id, ',') FROM admin_ended_sessions").Split(','));
+    }
+
+    [Fact]
+    public async Task A_new_account_is_an_admin_unless_a_role_is_given()
+    {
+        var accounts = new AdminAccounts(_db.Database, _db.Clock);
+        await accounts.SetPasswordAsync("pm.lee", "a long passphrase", CancellationToken.None);
+        await accounts.SetPasswordAsync("pm.kim", "a long passphrase", "viewer", CancellationToken.None);
+        await accounts.SetPasswordAsync("pm.kim", "a long passphrase", "admin", CancellationToken.None);
+
+        Assert.Equal("admin", (await accounts.VerifyAsync("pm.lee", "a long passphrase", CancellationToken.None))!.Role);
+        Assert.Equal("admin", (await accounts.VerifyAsync("pm.kim", "a long passphrase", CancellationToken.None))!.Role);
+    }
+
+    [Fact]
+    public async Task An_unknown_role_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => new AdminAccounts(_db.Database, _db.Clock).SetPasswordAsync("pm.lee", "a long passphrase", "owner", CancellationToken.None));
+        Assert.Equal("'owner' is not a role: use admin or viewer.", error.Message);
+        Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM admin_users"));
     }
 
     [Theory]

@@ -1,18 +1,23 @@
 using System.CommandLine;
 using Analytics.Core.Storage;
 using Analytics.Host.Storage;
+using Analytics.Host.Web.Admin;
 using Analytics.Surveys.Accounts;
 using Spectre.Console;
 
 namespace Analytics.Host.Cli;
 
-/// <summary><c>analytics admin set-password --user NAME</c>: creates a survey admin or changes their password.</summary>
+/// <summary>
+/// <c>analytics admin set-password --user NAME [--role admin|viewer]</c>: creates a survey admin (or a read-only
+/// viewer) or changes their password, which also signs them out everywhere.
+/// </summary>
 internal static class AdminCommand
 {
     public static Command Create()
     {
         var user = new Option<string>("--user") { Description = "The admin's username (created when new).", Required = true };
-        var setPassword = new Command("set-password", "Create an admin for /admin, or set a new password. The password is read from standard input when it is piped, otherwise asked for.") { user };
+        var role = new Option<string?>("--role") { Description = "admin (may change things, the default for a new account) or viewer (may only look); an existing account keeps its role unless given." };
+        var setPassword = new Command("set-password", "Create an admin for /admin, or set a new password (ending their sessions). The password is read from standard input when it is piped, otherwise asked for.") { user, role };
         setPassword.SetAction(async (parse, cancellationToken) =>
         {
             var password = Console.IsInputRedirected
@@ -25,8 +30,9 @@ internal static class AdminCommand
             }
 
             var name = parse.GetValue(user)!;
-            await host.Services.GetRequiredService<AdminAccounts>().SetPasswordAsync(name, password, cancellationToken);
-            Console.WriteLine($"Admin '{name}' can now sign in at /admin.");
+            var given = parse.GetValue(role);
+            await host.Services.GetRequiredService<AdminAccounts>().SetPasswordAsync(name, password, given, cancellationToken);
+            Console.WriteLine(given == AdminRoles.Viewer ? $"Viewer '{name}' can now sign in at /admin (read only)." : $"Admin '{name}' can now sign in at /admin.");
             return 0;
         });
         return new Command("admin", "Manage the people who run surveys from /admin.") { setPassword };

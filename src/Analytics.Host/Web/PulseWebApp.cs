@@ -122,25 +122,13 @@ internal static class PulseWebApp
         builder.Services.AddSingleton<DashboardData>();
     }
 
-    /// <summary>Admin sign-in by cookie, antiforgery for forms, and per-client rate limits on what anyone can post.</summary>
+    /// <summary>Admin sign-in (cookie, roles, single sign-on), antiforgery for forms, and per-client rate limits on what anyone can post.</summary>
     private static void AddWebSecurity(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
-        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
-        authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyDefaults.Scheme, null);
-        authentication.AddCookie(options =>
-        {
-            options.Cookie.Name = "pulse-admin";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.Cookie.Path = "/admin";
-            options.LoginPath = "/admin/login";
-            options.AccessDeniedPath = "/admin/login";
-            options.ExpireTimeSpan = admin.SessionLifetime;
-            options.SlidingExpiration = true;
-        });
+        builder.AddAdminAuthentication(admin);
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyDefaults.Scheme, null);
         builder.Services.AddAuthorization(options => options.AddPolicy(ApiKeyDefaults.Policy, policy =>
             policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser()));
         builder.Services.AddAntiforgery(options =>

@@ -21,6 +21,31 @@ public sealed class AdminCommandTests : IDisposable
         Assert.DoesNotContain("passphrase", hash, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Set_password_with_role_viewer_creates_a_read_only_account()
+    {
+        var (exit, output, error) = await CliProcess.RunWithInputAsync(_folder, "a long enough passphrase\n", "admin", "set-password", "--user", "pm.kim", "--role", "viewer", "--db", "admin.duckdb");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Equal("Viewer 'pm.kim' can now sign in at /admin (read only).", output.Trim());
+        using var connection = new DuckDbConnection($"Data Source={Path.Combine(_folder, "admin.duckdb")}");
+        connection.Open();
+        Assert.Equal("viewer", connection.QuerySingle<string>("SELECT role FROM admin_users WHERE username = 'pm.kim'"));
+    }
+
+    [Fact]
+    public async Task An_unknown_role_is_one_line_and_creates_nothing()
+    {
+        var (exit, _, error) = await CliProcess.RunWithInputAsync(_folder, "a long enough passphrase\n", "admin", "set-password", "--user", "pm.kim", "--role", "owner", "--db", "admin.duckdb");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("error: 'owner' is not a role: use admin or viewer.", error.Trim());
+        using var connection = new DuckDbConnection($"Data Source={Path.Combine(_folder, "admin.duckdb")}");
+        connection.Open();
+        Assert.Equal(0L, connection.QuerySingle<long>("SELECT count(*) FROM admin_users"));
+    }
+
     [Theory]
     [InlineData("pm.lee", "short\n", "error: The password is 5 characters long; use at least 12.")]
     [InlineData("PM Lee", "a long enough passphrase\n", "error: 'PM Lee' is not a valid username: use 2–40 lower-case letters, digits, '.', '_' or '-'.")]

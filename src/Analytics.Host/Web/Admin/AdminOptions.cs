@@ -13,4 +13,7 @@ internal sealed class AdminOptions
 
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Single sign-on with an OpenID Connect provider, off unless configured.</summary>
+    public AdminOidcOptions Oidc { get; set; } = new();
 }

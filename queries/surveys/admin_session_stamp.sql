@@ -1,0 +1,1 @@
+SELECT session_stamp FROM admin_users WHERE username = $username;

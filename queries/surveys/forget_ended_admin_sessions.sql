@@ -1,0 +1,1 @@
+DELETE FROM admin_ended_sessions WHERE ended_at < $before;

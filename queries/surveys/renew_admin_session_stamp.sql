@@ -1,0 +1,1 @@
+UPDATE admin_users SET session_stamp = $session_stamp WHERE username = $username;
