@@ -16,7 +16,6 @@ using Analytics.Reports;
 using Analytics.Surveys;
 using Hangfire.Common;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Scalar.AspNetCore;
 
 namespace Analytics.Host.Web;
