@@ -6,6 +6,7 @@ using Analytics.Reports.Building;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Printing;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Benchmarks.Load;
@@ -31,8 +32,9 @@ public static class ReportTimingRun
         var metricsOptions = Options.Create(new MetricsOptions());
         var reportOptions = Options.Create(new ReportOptions { Definition = definition });
         var metrics = new MetricsService(database, metricsOptions);
-        var generator = new ReportGenerator(new ReportBuilder(database, metrics, metricsOptions, reportOptions, TimeProvider.System),
-            new ChartRenderer(reportOptions), new ChromiumPdfPrinter(reportOptions), reportOptions, TimeProvider.System);
+        await using var printer = new ChromiumPdfPrinter(reportOptions, NullLogger<ChromiumPdfPrinter>.Instance);
+        var generator = new ReportGenerator(new ReportBuilder(database, metrics, new MonthlySeriesCache(), metricsOptions, reportOptions, TimeProvider.System),
+            new ChartRenderer(reportOptions), printer, reportOptions, TimeProvider.System);
         var quarter = new Quarter(2026, 3);
         var pdf = Path.Combine(folder, "report.pdf");
 
