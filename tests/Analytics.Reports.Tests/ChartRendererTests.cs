@@ -69,6 +69,14 @@ public sealed partial class ChartRendererTests
     }
 
     [Fact]
+    public void A_heatmap_whose_every_cell_is_suppressed_draws_its_dashes()
+    {
+        var svg = _renderer.Render(new HeatmapChart("DevEx", "all too small", [new("Team A", "Flow", null), new("Team A", "Docs", null)], 1, 5));
+
+        Assert.Equal(2, Regex.Count(svg, ">\\s*—\\s*</text>"));
+    }
+
+    [Fact]
     public void A_missing_chart_font_is_a_clear_error()
     {
         var error = Assert.Throws<ReportException>(() => new ChartRenderer(Options.Create(new ReportOptions { ChartFont = "No Such Font 42" })));

@@ -8,7 +8,8 @@ public sealed partial class ChartRenderer
     private (Plot Plot, int Width, int Height) Bars(BarChart chart)
     {
         var plot = NewPlot(chart);
-        var ordered = chart.Horizontal ? chart.Bars.OrderByDescending(b => b.Value).ToList() : chart.Bars.ToList();
+        var finite = chart.Bars.Where(b => double.IsFinite(b.Value));
+        var ordered = chart.Horizontal ? finite.OrderByDescending(b => b.Value).ToList() : finite.ToList();
         var count = ordered.Count;
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         var bars = new List<Bar>();
@@ -17,7 +18,15 @@ public sealed partial class ChartRenderer
             // Horizontal: the longest bar on top, so positions count down.
             var position = chart.Horizontal ? count - 1 - i : i;
             bars.Add(new Bar { Position = position, Value = ordered[i].Value, FillColor = Color.FromHex(ChartPalette.Blue), LineWidth = 0, Label = Format(ordered[i].Value, chart.Format) });
-            ticks.AddMajor(position, ordered[i].Category);
+            // Many columns (the weeks of a quarter) get every other label, level and readable, rather than crowded or slanted.
+            if (chart.Horizontal || count <= 8 || i % 2 == 0)
+            {
+                ticks.AddMajor(position, ordered[i].Category);
+            }
+            else
+            {
+                ticks.AddMinor(position);
+            }
         }
 
         var plottable = plot.Add.Bars(bars);
@@ -36,13 +45,9 @@ public sealed partial class ChartRenderer
         }
 
         plot.Axes.Bottom.TickGenerator = ticks;
-        if (count > 8)
-        {
-            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        }
-
-        plot.Axes.SetLimits(-0.6, count - 0.4, 0, top);
+        // Room for at least six columns, so that one or two do not swell to fill the chart.
+        var pad = Math.Max(0, (6 - count) / 2.0);
+        plot.Axes.SetLimits(-0.6 - pad, count - 0.4 + pad, 0, top);
         plot.YLabel(chart.ValueTitle);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         plot.Axes.Right.MinimumSize = 16;

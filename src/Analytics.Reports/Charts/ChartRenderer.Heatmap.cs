@@ -12,42 +12,27 @@ public sealed partial class ChartRenderer
         var plot = NewPlot(chart);
         var rows = chart.Cells.Select(c => c.Row).Distinct().ToList();
         var columns = chart.Cells.Select(c => c.Column).Distinct().ToList();
-        var values = new double[rows.Count, columns.Count];
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var c = 0; c < columns.Count; c++)
-            {
-                values[r, c] = double.NaN;
-            }
-        }
 
         // Light for low values to dark for high ones (ScottPlot's Blues runs the other way).
         var colormap = new ScottPlot.Colormaps.CustomInterpolated([Color.FromHex("#eff6fc"), Color.FromHex("#6baed6"), Color.FromHex("#08306b")]);
         var dark = chart.Low + ((chart.High - chart.Low) * 0.6);
         foreach (var cell in chart.Cells)
         {
-            int r = rows.IndexOf(cell.Row), c = columns.IndexOf(cell.Column);
-            values[r, c] = cell.Value ?? double.NaN;
+            // Row 0 at the top. Each cell is a vector rectangle: ScottPlot's heatmap embeds a tiny bitmap that
+            // browsers blur when they scale it, and cannot colour a grid whose every cell is missing.
+            double x = columns.IndexOf(cell.Column), y = rows.Count - rows.IndexOf(cell.Row) - 1;
+            var fill = cell.Value is { } value ? colormap.GetColor(Math.Clamp((value - chart.Low) / (chart.High - chart.Low), 0, 1)) : MissingCell;
+            var rectangle = plot.Add.Rectangle(x, x + 1, y, y + 1);
+            rectangle.FillColor = fill;
+            rectangle.LineColor = Colors.White;
+            rectangle.LineWidth = 2;
 
-            // Row 0 is drawn at the top.
-            var label = plot.Add.Text(cell.Value is { } v ? Format(v, "0.0") : "—", c + 0.5, rows.Count - r - 0.5);
+            var label = plot.Add.Text(cell.Value is { } v ? Format(v, "0.0") : "—", x + 0.5, y + 0.5);
             label.LabelFontSize = 10;
             label.LabelFontName = _font;
             label.LabelAlignment = Alignment.MiddleCenter;
             label.LabelFontColor = cell.Value > dark ? Colors.White : Ink;
         }
-
-        var heatmap = plot.Add.Heatmap(values);
-        heatmap.Colormap = colormap;
-        heatmap.ManualRange = new ScottPlot.Range(chart.Low, chart.High);
-        heatmap.NaNCellColor = MissingCell;
-        heatmap.Position = new CoordinateRect(0, columns.Count, 0, rows.Count);
-
-        // Cells as vector rectangles rather than a tiny bitmap that a browser smooths into a blur.
-        heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
-
-        // The cells were added after their labels; draw the labels on top.
-        plot.MoveToBack(heatmap);
 
         var left = new ScottPlot.TickGenerators.NumericManual();
         for (var r = 0; r < rows.Count; r++)
@@ -75,6 +60,6 @@ public sealed partial class ChartRenderer
 
         // The column headings' axis has its own range: the same as the cells'.
         plot.Axes.Top.Range.Set(0, columns.Count);
-        return (plot, Math.Max(360, 180 + (110 * columns.Count)), 80 + (26 * rows.Count));
+        return (plot, Math.Max(360, 180 + (90 * columns.Count)), 80 + (26 * rows.Count));
     }
 }

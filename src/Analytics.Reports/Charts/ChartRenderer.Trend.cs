@@ -9,7 +9,8 @@ public sealed partial class ChartRenderer
     private (Plot Plot, int Width, int Height) Trend(TrendChart chart)
     {
         var plot = NewPlot(chart);
-        var actual = chart.Actual;
+        // A value that is not a number is no data, like a missing one.
+        var actual = chart.Actual.Select(v => v is { } x && double.IsFinite(x) ? v : null).ToList();
         var top = 0.0;
         var legend = true;
         for (var i = 0; i < actual.Count;)
@@ -38,15 +39,14 @@ public sealed partial class ChartRenderer
 
         if (chart.Forecast.Points.Count > 0)
         {
-            top = Math.Max(top, Forecast(plot, chart));
+            top = Math.Max(top, Forecast(plot, chart, actual));
         }
 
         var months = chart.Axis.Months;
         if (actual.Count < months)
         {
             // Where the history ends and the forecast begins.
-            var divider = plot.Add.VerticalLine(actual.Count - 0.5, 1, Muted, LinePattern.Dotted);
-            divider.LabelText = "";
+            plot.Add.VerticalLine(actual.Count - 0.5, 1, Muted.WithAlpha(0.5));
         }
 
         plot.Axes.SetLimitsX(-0.5, months - 0.5);
@@ -79,15 +79,18 @@ public sealed partial class ChartRenderer
         return (plot, 640, 240);
     }
 
-    /// <summary>The dashed forecast joined to the last actual month, over its shaded interval; returns its highest value.</summary>
-    private static double Forecast(Plot plot, TrendChart chart)
+    /// <summary>
+    /// The forecast joined to the last actual month, over its shaded interval; returns its highest value. It is told
+    /// apart by colour, open markers and the band rather than by dashes, which Skia's SVG output does not support.
+    /// </summary>
+    private static double Forecast(Plot plot, TrendChart chart, List<double?> actual)
     {
-        var history = chart.Actual.Count;
+        var history = actual.Count;
         var xs = new List<double>();
         var values = new List<double>();
         var lower = new List<double>();
         var upper = new List<double>();
-        if (chart.Actual[^1] is { } last)
+        if (actual[^1] is { } last)
         {
             xs.Add(history - 1);
             values.Add(last);
@@ -95,12 +98,17 @@ public sealed partial class ChartRenderer
             upper.Add(last);
         }
 
-        foreach (var point in chart.Forecast.Points.Where(p => history - 1 + p.Step < chart.Axis.Months))
+        foreach (var point in chart.Forecast.Points.Where(p => history - 1 + p.Step < chart.Axis.Months && double.IsFinite(p.Value) && double.IsFinite(p.Lower) && double.IsFinite(p.Upper)))
         {
             xs.Add(history - 1 + point.Step);
             values.Add(point.Value);
             lower.Add(Math.Max(0, point.Lower));
             upper.Add(point.Upper);
+        }
+
+        if (xs.Count == 0)
+        {
+            return 0;
         }
 
         var band = plot.Add.FillY([.. xs], [.. lower], [.. upper]);
@@ -109,8 +117,8 @@ public sealed partial class ChartRenderer
         band.LegendText = "80% interval";
         var line = plot.Add.Scatter(xs.ToArray(), values.ToArray(), Color.FromHex(ChartPalette.Orange));
         line.LineWidth = 2;
-        line.MarkerSize = 4;
-        line.LinePattern = LinePattern.Dashed;
+        line.MarkerSize = 6;
+        line.MarkerShape = MarkerShape.OpenCircle;
         line.LegendText = "Forecast";
         return upper.Max();
     }
