@@ -23,7 +23,11 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
         return (ReportHtml.Render(report, stylesheet), report);
     }
 
-    /// <summary>Writes the report as a PDF to <paramref name="output"/>; returns its data and where the time went.</summary>
+    /// <summary>
+    /// Writes the report as a PDF to <paramref name="output"/>; returns its data and where the time went. Chromium
+    /// writes <c>&lt;output&gt;.partial</c>, which is moved into place once complete, so a failed or stopped print
+    /// leaves nothing half-written at <paramref name="output"/>.
+    /// </summary>
     public async Task<(QuarterlyReport Report, ReportTimings Timings)> PdfAsync(Quarter quarter, string? team, string output, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         UseReportCulture();
@@ -32,23 +36,25 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
         printer.Browser();
         var (report, timings) = await BuildAsync(quarter, team, progress, cancellationToken);
         progress?.Report("Printing the PDF");
-        var printing = clock.GetTimestamp();
+        var writing = clock.GetTimestamp();
         var folder = Directory.CreateTempSubdirectory("pulse-report-").FullName;
+        var partial = target + ".partial";
         try
         {
             var html = Path.Combine(folder, "report.html");
             File.Copy(Path.Combine(AppContext.BaseDirectory, "wwwroot", "css", "report.css"), Path.Combine(folder, "report.css"));
             await File.WriteAllTextAsync(html, ReportHtml.Render(report, "report.css"), cancellationToken);
-            var temporary = Path.Combine(folder, "report.pdf");
-            await printer.PrintAsync(html, temporary, cancellationToken);
-            File.Move(temporary, target, overwrite: true);
+            var written = clock.GetElapsedTime(writing);
+            var printing = clock.GetTimestamp();
+            await printer.PrintAsync(html, partial, ReportHtml.Title(report), cancellationToken);
+            File.Move(partial, target, overwrite: true);
+            return (report, timings with { Html = written, Printing = clock.GetElapsedTime(printing) });
         }
         finally
         {
+            File.Delete(partial);
             Directory.Delete(folder, recursive: true);
         }
-
-        return (report, timings with { Printing = clock.GetElapsedTime(printing) });
     }
 
     private async Task<(QuarterlyReport Report, ReportTimings Timings)> BuildAsync(Quarter quarter, string? team, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -59,13 +65,13 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
         progress?.Report("Drawing the charts");
         var drawing = clock.GetTimestamp();
         var all = report.Trends.Select(t => t.Chart).Concat(report.SentimentCharts).Concat(report.AdoptionCharts).Concat(report.OnboardingCharts).ToList();
-        var svgs = await charts.RenderAsync(all.Select(c => c.Spec).ToList(), cancellationToken);
+        var svgs = charts.Render(all.Select(c => c.Spec).ToList(), cancellationToken);
         for (var i = 0; i < all.Count; i++)
         {
             all[i].Svg = svgs[i];
         }
 
-        return (report, new ReportTimings(queries, forecasting, clock.GetElapsedTime(drawing), TimeSpan.Zero));
+        return (report, new ReportTimings(queries, forecasting, clock.GetElapsedTime(drawing), TimeSpan.Zero, TimeSpan.Zero));
     }
 
     /// <summary>

@@ -12,8 +12,11 @@ public sealed class ReportOptions
     /// <summary>The report definition (YAML) to use; relative paths are looked up in <c>reports/</c> next to the executable.</summary>
     public string Definition { get; set; } = "quarterly.yaml";
 
-    /// <summary>Node.js, which draws the charts.</summary>
-    public string NodePath { get; set; } = "node";
+    /// <summary>The font family the charts are drawn in: the report page's font, installed on the machine (Debian: fonts-dejavu-core).</summary>
+    public string ChartFont { get; set; } = "DejaVu Sans";
+
+    /// <summary>A font file (TTF/OTF) to load as <see cref="ChartFont"/> when it is not installed; empty = use the installed fonts.</summary>
+    public string? ChartFontFile { get; set; }
 
     /// <summary>Chromium, which prints the PDF; empty = look for chromium, chromium-browser, google-chrome.</summary>
     public string? ChromiumPath { get; set; }
@@ -26,9 +29,6 @@ public sealed class ReportOptions
     /// <c>minute hour day-of-month month day-of-week</c>); empty = never. By default 06:00 on the first day of each quarter.
     /// </summary>
     public string? Cron { get; set; } = "0 6 1 1,4,7,10 *";
-
-    /// <summary>Longest time charts may take to draw.</summary>
-    public TimeSpan ChartTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Longest time Chromium may take to print.</summary>
     public TimeSpan PrintTimeout { get; set; } = TimeSpan.FromSeconds(90);

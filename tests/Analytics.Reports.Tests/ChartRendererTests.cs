@@ -1,38 +1,92 @@
+using System.Text.RegularExpressions;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Forecasting;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Reports.Tests;
 
-public sealed class ChartRendererTests
+public sealed partial class ChartRendererTests
 {
+    private static readonly MonthAxis Axis = new(new DateOnly(2025, 1, 1), 18);
+    private readonly ChartRenderer _renderer = new(Options.Create(new ReportOptions()));
+
     [Fact]
-    public async Task Every_chart_kind_draws_to_svg_with_its_description()
+    public void Every_chart_kind_draws_an_accessible_svg_in_the_report_font()
     {
-        var forecast = new Forecaster().Forecast(Enumerable.Range(0, 12).Select(i => (double?)(10 + i)).ToList(), 3, 12);
-        var specs = new[]
+        var forecast = new Forecaster().Forecast(Enumerable.Range(0, 12).Select(i => (double?)(10 + i)).ToList(), 6, 12);
+        var specs = new ChartSpec[]
         {
-            ChartSpecs.Line("Line", "a line", "per day", [new("Jan", 1), new("Feb", 2), new("Mar", null)]),
-            ChartSpecs.LineWithForecast("Forecast", "a forecast", "per day", [.. Enumerable.Range(0, 12).Select(i => new ChartSpecs.Point($"M{i}", 10 + i))], ["F1", "F2", "F3"], forecast),
-            ChartSpecs.Bars("Bars", "some bars", "count", [new("ci", 3), new("docs", 5)]),
-            ChartSpecs.StackedBars("Stacked", "stacked bars", "count", [new("W1", "a", 1), new("W1", "b", 2)]),
-            ChartSpecs.Heatmap("Heatmap", "a heatmap", [new("Team A", "Flow", 3.5), new("Team A", "Docs", null)], 1, 5),
-            ChartSpecs.Sparkline("a sparkline", [1, 3, 2]),
+            new TrendChart("Forecast", "a forecast", "per day", Axis, [.. Enumerable.Range(0, 12).Select(i => (double?)(10 + i))], forecast, "nothing"),
+            new BarChart("Bars", "some bars", "count", [new("ci", 3), new("docs", 5)]),
+            new BarChart("Columns", "some columns", "count", [new("W1", 3), new("W2", 5)], Horizontal: false),
+            new HeatmapChart("Heatmap", "a heatmap & more", [new("Team A", "Flow", 3.5), new("Team A", "Docs", null)], 1, 5),
         };
-        var svgs = await new ChartRenderer(Options.Create(new ReportOptions())).RenderAsync(specs, CancellationToken.None);
 
-        Assert.Equal(6, svgs.Count);
-        Assert.All(svgs, svg => Assert.StartsWith("<svg", svg, StringComparison.Ordinal));
-        Assert.Contains("aria-label=\"a forecast\"", svgs[1], StringComparison.Ordinal);
-        Assert.Contains(ChartPalette.Orange, svgs[1], StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(">—</text>", svgs[4], StringComparison.Ordinal);
+        var svgs = _renderer.Render(specs, CancellationToken.None);
+
+        Assert.Equal(4, svgs.Count);
+        Assert.All(svgs, svg => Assert.Matches("^<svg role=\"img\" aria-label=\"[^\"]+\" viewBox=\"0 0 \\d+ \\d+\"", svg));
+        Assert.All(svgs, svg => Assert.Contains("DejaVu Sans", svg, StringComparison.Ordinal));
+        Assert.Contains("<title>Forecast</title><desc>a forecast</desc>", svgs[0], StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"a heatmap &amp; more\"", svgs[3], StringComparison.Ordinal);
+        Assert.Contains(ChartPalette.Orange, svgs[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(">\\s*—\\s*</text>", svgs[3]);
     }
 
     [Fact]
-    public async Task Missing_node_is_a_clear_error()
+    public void Months_without_data_are_gaps_in_the_line_not_zeros()
     {
-        var renderer = new ChartRenderer(Options.Create(new ReportOptions { NodePath = "/nonexistent/node" }));
-        var error = await Assert.ThrowsAsync<ReportException>(() => renderer.RenderAsync([ChartSpecs.Sparkline("x", [1, 2])], CancellationToken.None));
-        Assert.StartsWith("Node.js was not found ('/nonexistent/node')", error.Message, StringComparison.Ordinal);
+        double?[] actual = [null, null, null, 4, 5, 6, null, 7, 8, 9, 8, 7];
+        var chart = new TrendChart("Deployments per day", "d", "per day", Axis, actual, SeriesForecast.None("too short"), "nothing");
+
+        var svg = _renderer.Render(chart);
+
+        // Two runs of months with data: two separate lines, none of them reaching down to zero for the empty months.
+        Assert.Equal(2, BlueLines().Count(svg));
     }
+
+    [Fact]
+    public void A_series_without_any_data_says_why_instead_of_drawing_a_flat_line()
+    {
+        var chart = new TrendChart("Deployments per day", "d", "per day", Axis, [.. Enumerable.Repeat<double?>(null, 12)], SeriesForecast.None("no data"), "No production deployments recorded for this team in these months.");
+
+        var svg = _renderer.Render(chart);
+
+        Assert.Contains("No production deployments recorded for this team in these months.", svg, StringComparison.Ordinal);
+        Assert.Equal(0, BlueLines().Count(svg));
+    }
+
+    [Fact]
+    public void Every_trend_chart_spans_the_same_months()
+    {
+        var early = _renderer.Render(new TrendChart("A", "a", "h", Axis, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], SeriesForecast.None("x"), "-"));
+        var late = _renderer.Render(new TrendChart("B", "b", "h", Axis, [null, null, null, null, null, null, null, null, 9, 10, 11, 12], SeriesForecast.None("x"), "-"));
+
+        // The same month labels at the same places, whatever months have data.
+        Assert.Equal(MonthLabels().Matches(early).Select(m => m.Value), MonthLabels().Matches(late).Select(m => m.Value));
+        Assert.Matches("viewBox=\"0 0 640 240\"", late);
+        Assert.Equal(["Jan 25", "Apr 25", "Jul 25", "Oct 25", "Jan 26", "Apr 26"], MonthLabels().Matches(early).Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
+    public void A_heatmap_whose_every_cell_is_suppressed_draws_its_dashes()
+    {
+        var svg = _renderer.Render(new HeatmapChart("DevEx", "all too small", [new("Team A", "Flow", null), new("Team A", "Docs", null)], 1, 5));
+
+        Assert.Equal(2, Regex.Count(svg, ">\\s*—\\s*</text>"));
+    }
+
+    [Fact]
+    public void A_missing_chart_font_is_a_clear_error()
+    {
+        var error = Assert.Throws<ReportException>(() => new ChartRenderer(Options.Create(new ReportOptions { ChartFont = "No Such Font 42" })));
+        Assert.StartsWith("The chart font 'No Such Font 42' is not installed", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A line of actual values in the plot area (the legend's sample is outside any clip path).</summary>
+    [GeneratedRegex("<g clip-path=[^>]*>\\s*<path[^>]*stroke=\"#0072B2\"", RegexOptions.IgnoreCase)]
+    private static partial Regex BlueLines();
+
+    [GeneratedRegex("<text[^>]*>\\s*([A-Z][a-z]{2} \\d\\d)\\s*</text>")]
+    private static partial Regex MonthLabels();
 }

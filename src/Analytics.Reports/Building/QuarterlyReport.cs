@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using Analytics.Core.Metrics;
 using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Metrics.Support;
+using Analytics.Reports.Charts;
 using Analytics.Reports.Definitions;
 using Analytics.Reports.Forecasting;
 using Analytics.Reports.Themes;
@@ -58,8 +58,14 @@ public sealed record QuarterlyReport(
     public sealed record Trend(string Metric, string Unit, Chart Chart, SeriesForecast Forecast);
 
     /// <summary>A chart: its specification, and once drawn, its SVG.</summary>
-    public sealed record Chart(string Title, string Description, JsonObject Spec)
+    public sealed record Chart(ChartSpec Spec)
     {
+        /// <summary>The chart's title.</summary>
+        public string Title => Spec.Title;
+
+        /// <summary>What the chart shows, in a sentence.</summary>
+        public string Description => Spec.Description;
+
         /// <summary>The drawn chart.</summary>
         public string? Svg { get; set; }
     }

@@ -17,7 +17,7 @@ namespace Analytics.Reports.Building;
 /// trends with forecasts, per-team DORA levels, sentiment with its margin of error, DevEx and journey heatmaps,
 /// friction themes, adoption, support and onboarding — and three findings written from the data.
 /// </summary>
-public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics, IOptions<MetricsOptions> metricsOptions, IOptions<ReportOptions> options, TimeProvider clock)
+public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics, MonthlySeriesCache seriesCache, IOptions<MetricsOptions> metricsOptions, IOptions<ReportOptions> options, TimeProvider clock)
 {
     private static readonly string[] DevExDimensions = ["feedback_loops", "cognitive_load", "flow"];
     private readonly Forecaster _forecaster = new();
@@ -38,12 +38,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
 
         // Trends chart complete months only: the month in progress would read as a collapse, as the quarter did.
         var chartedEnd = progress is null ? quarter.End : new DateOnly(progress.Until.Year, progress.Until.Month, 1);
-        var monthly = new MetricsQuery(historyStart, chartedEnd, PeriodGrain.Month, team);
-        var frequency = metrics.QueryAsync<DeploymentFrequency>("deployment_frequency", monthly, cancellationToken);
-        var leadTime = metrics.QueryAsync<LeadTime>("lead_time", monthly, cancellationToken);
-        var failures = metrics.QueryAsync<ChangeFailureRate>("change_failure_rate", monthly, cancellationToken);
-        var recovery = metrics.QueryAsync<RecoveryTime>("recovery_time", monthly, cancellationToken);
-        await Task.WhenAll(frequency, leadTime, failures, recovery);
+        var series = await MonthlySeriesAsync(quarter, team, historyStart, chartedEnd, cacheable: progress is null, cancellationToken);
         IReadOnlyList<QuarterlyReport.CoverageRow> coverage;
         List<string> freeText;
         Dictionary<string, string> teamNames;
@@ -64,12 +59,20 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         var months = Enumerable.Range(0, charted).Select(historyStart.AddMonths).ToList();
         var forecastEnd = quarter.End.AddMonths(3 * definition.ForecastQuarters);
         var future = Enumerable.Range(0, ((forecastEnd.Year - chartedEnd.Year) * 12) + forecastEnd.Month - chartedEnd.Month).Select(chartedEnd.AddMonths).ToList();
+        var axis = new MonthAxis(historyStart, months.Count + future.Count);
+        var scope = team is null ? "the organisation" : "this team";
+        Dictionary<DateOnly, double?> Covered<T>(IEnumerable<T> rows, Func<T, string> rowLevel, Func<T, string?> rowTeam, Func<T, DateOnly> month, Func<T, double?> value) =>
+            rows.Where(r => Mine(rowLevel(r), rowTeam(r)) && series.Covers(month(r))).ToDictionary(month, value);
         var trends = new List<QuarterlyReport.Trend>
         {
-            Trend("Deployments per day", "per day", MetricRange.NonNegative, months, future, definition, (await frequency).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => (double?)r.Deployments / Math.Max(1, r.Days))),
-            Trend("Median lead time", "hours", MetricRange.NonNegative, months, future, definition, (await leadTime).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => r.MedianHours)),
-            Trend("Change failure rate", "%", MetricRange.Percentage, months, future, definition, (await failures).Where(r => Mine(r.Level, r.TeamId) && r.Deployments > 0).ToDictionary(r => r.PeriodStart, r => (double?)(100 * r.Rate))),
-            Trend("Median recovery time", "hours", MetricRange.NonNegative, months, future, definition, (await recovery).Where(r => Mine(r.Level, r.TeamId)).ToDictionary(r => r.PeriodStart, r => r.MedianHours)),
+            Trend("Deployments per day", "per day", MetricRange.NonNegative, months, future, axis, definition, $"No production deployments recorded for {scope} in these months.",
+                Covered(series.Frequency, r => r.Level, r => r.TeamId, r => r.PeriodStart, r => (double?)r.Deployments / Math.Max(1, r.Days))),
+            Trend("Median lead time", "hours", MetricRange.NonNegative, months, future, axis, definition, $"No changes reached production for {scope} in these months.",
+                Covered(series.LeadTime, r => r.Level, r => r.TeamId, r => r.PeriodStart, r => r.MedianHours)),
+            Trend("Change failure rate", "%", MetricRange.Percentage, months, future, axis, definition, $"No production deployments recorded for {scope} in these months.",
+                Covered(series.Failures.Where(r => r.Deployments > 0), r => r.Level, r => r.TeamId, r => r.PeriodStart, r => (double?)(100 * r.Rate))),
+            Trend("Median recovery time", "hours", MetricRange.NonNegative, months, future, axis, definition, $"No incidents were resolved for {scope} in these months.",
+                Covered(series.Recovery, r => r.Level, r => r.TeamId, r => r.PeriodStart, r => r.MedianHours)),
         };
         var forecasting = clock.GetElapsedTime(forecastStart);
 
@@ -130,16 +133,61 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         return new QuarterlyReport.InProgress(today, elapsed, quarter.End.DayNumber - quarter.Start.DayNumber, previousUntil);
     }
 
-    private QuarterlyReport.Trend Trend(string metric, string unit, MetricRange range, List<DateOnly> months, List<DateOnly> future, ReportDefinition definition, Dictionary<DateOnly, double?> byMonth)
+    private QuarterlyReport.Trend Trend(string metric, string unit, MetricRange range, List<DateOnly> months, List<DateOnly> future, MonthAxis axis, ReportDefinition definition, string empty, Dictionary<DateOnly, double?> byMonth)
     {
         var series = months.Select(m => byMonth.GetValueOrDefault(m)).ToList();
         var forecast = _forecaster.Forecast(series, future.Count, 12, range: range);
-        var points = months.Select((m, i) => new ChartSpecs.Point(Month(m), series[i])).ToList();
+        var first = months.FindIndex(m => byMonth.GetValueOrDefault(m) is not null);
+        var coverage = first switch
+        {
+            < 0 => " There is no data for these months.",
+            > 0 => $" Data starts in {Month(months[first])}; the months before it have no data and are left blank.",
+            _ => "",
+        };
         var description = $"{metric} by month over the last {definition.HistoryQuarters} quarters" + (forecast.Points.Count > 0
             ? $", with a {forecast.Method} forecast for the next {definition.ForecastQuarters} quarters and its 80% interval."
-            : $"; {forecast.Unavailable}.");
-        var spec = ChartSpecs.LineWithForecast(metric, description, unit, points, future.Select(Month).ToList(), forecast);
-        return new QuarterlyReport.Trend(metric, unit, new QuarterlyReport.Chart(metric, description, spec), forecast);
+            : $"; {forecast.Unavailable}.") + coverage;
+        var chart = new TrendChart(metric, description, unit, axis, series, forecast, empty);
+        return new QuarterlyReport.Trend(metric, unit, new QuarterlyReport.Chart(chart), forecast);
+    }
+
+    /// <summary>
+    /// The four monthly delivery series and the span of months with data; a closed quarter's come from
+    /// <see cref="MonthlySeriesCache"/> while the data version is unchanged.
+    /// </summary>
+    private async Task<MonthlySeries> MonthlySeriesAsync(Quarter quarter, string? team, DateOnly from, DateOnly to, bool cacheable, CancellationToken cancellationToken)
+    {
+        if (!cacheable)
+        {
+            return await LoadMonthlySeriesAsync(team, from, to, cancellationToken);
+        }
+
+        string version;
+        using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            version = await connection.QuerySingleAsync<string>(new CommandDefinition(SqlQueries.Get("reports/series_version"), cancellationToken: cancellationToken));
+        }
+
+        return await seriesCache.GetAsync(quarter, team, from, to, version, () => LoadMonthlySeriesAsync(team, from, to, cancellationToken));
+    }
+
+    private async Task<MonthlySeries> LoadMonthlySeriesAsync(string? team, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var monthly = new MetricsQuery(from, to, PeriodGrain.Month, team);
+        var frequency = metrics.QueryAsync<DeploymentFrequency>("deployment_frequency", monthly, cancellationToken);
+        var leadTime = metrics.QueryAsync<LeadTime>("lead_time", monthly, cancellationToken);
+        var failures = metrics.QueryAsync<ChangeFailureRate>("change_failure_rate", monthly, cancellationToken);
+        var recovery = metrics.QueryAsync<RecoveryTime>("recovery_time", monthly, cancellationToken);
+        (DateTimeOffset? First, DateTimeOffset? Last) span;
+        using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            span = await connection.QuerySingleAsync<(DateTimeOffset?, DateTimeOffset?)>(new CommandDefinition(SqlQueries.Get("reports/deployment_span"), new { team }, cancellationToken: cancellationToken));
+        }
+
+        await Task.WhenAll(frequency, leadTime, failures, recovery);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(metricsOptions.Value.TimeZone);
+        DateOnly? MonthOf(DateTimeOffset? at) => at is { } t && TimeZoneInfo.ConvertTime(t, zone) is var local ? new DateOnly(local.Year, local.Month, 1) : null;
+        return new MonthlySeries(await frequency, await leadTime, await failures, await recovery, MonthOf(span.First), MonthOf(span.Last));
     }
 
     private static IReadOnlyList<QuarterlyReport.Kpi> Kpis(QuarterlyMetrics current, QuarterlyMetrics previous, string level, string? team, NpsResult? nps, NpsResult? previousNps)
@@ -232,10 +280,10 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         }
 
         var cells = rows.GroupBy(d => (d.TeamId, d.Dimension))
-            .Select(g => new ChartSpecs.Cell(name(g.Key.TeamId), Label(g.Key.Dimension), g.All(d => d.Suppressed) ? null : g.Where(d => !d.Suppressed).Average(d => d.Mean)))
+            .Select(g => new HeatmapChart.Cell(name(g.Key.TeamId), Label(g.Key.Dimension), g.All(d => d.Suppressed) ? null : g.Where(d => !d.Suppressed).Average(d => d.Mean)))
             .OrderBy(c => c.Row, StringComparer.Ordinal).ToList();
         const string description = "Mean DevEx score (1 to 5) per team and dimension; a dash marks a group too small to report.";
-        return [new("DevEx by team", description, ChartSpecs.Heatmap("DevEx by team (mean of 1–5)", description, cells, 1, 5))];
+        return [new(new HeatmapChart("DevEx by team (mean of 1–5)", description, cells, 1, 5))];
     }
 
     private static List<QuarterlyReport.Chart> AdoptionCharts(QuarterlyMetrics current)
@@ -245,22 +293,22 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         if (capabilities.Count > 0)
         {
             const string description = "Share of services in production using each platform capability at the end of the quarter.";
-            charts.Add(new("Adoption by capability", description, ChartSpecs.Bars("Adoption by capability", description, "% of production services",
-                capabilities.Select(c => new ChartSpecs.Bar(c.Capability, Math.Round(100 * c.Share, 1))).ToList(), ".0f")));
+            charts.Add(new(new BarChart("Adoption by capability", description, "% of production services",
+                capabilities.Select(c => new BarChart.Bar(c.Capability, Math.Round(100 * c.Share, 1))).ToList(), "0")));
         }
 
         if (current.WeeklyActivity.Count > 0)
         {
             const string description = "Teams that deployed through the platform, each week of the quarter.";
-            charts.Add(new("Weekly active", description, ChartSpecs.StackedBars("Weekly active teams", description, "teams",
-                current.WeeklyActivity.Select(w => new ChartSpecs.Segment(w.WeekStart.ToString("MMM d", CultureInfo.InvariantCulture), "Active teams", w.ActiveTeams)).ToList())));
+            charts.Add(new(new BarChart("Weekly active teams", description, "teams",
+                current.WeeklyActivity.Select(w => new BarChart.Bar(w.WeekStart.ToString("MMM d", CultureInfo.InvariantCulture), w.ActiveTeams)).ToList(), Horizontal: false)));
         }
 
         if (current.SupportCategories.Count > 0)
         {
             const string description = "Support requests to the platform team by category this quarter.";
-            charts.Add(new("Support load", description, ChartSpecs.Bars("Support requests by category", description, "requests",
-                current.SupportCategories.Select(c => new ChartSpecs.Bar(c.Category, c.Requests)).ToList())));
+            charts.Add(new(new BarChart("Support requests by category", description, "requests",
+                current.SupportCategories.Select(c => new BarChart.Bar(c.Category, c.Requests)).ToList())));
         }
 
         return charts;
@@ -308,8 +356,8 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         if (cohorts.Count > 0)
         {
             const string description = "Median days from a new engineer's start to their first production deployment, by start month.";
-            charts.Add(new("Time to first deploy", description, ChartSpecs.Bars("Median days to first deploy, by start month", description, "days",
-                cohorts.Select(c => new ChartSpecs.Bar(c.CohortStart.ToString("MMM yyyy", CultureInfo.InvariantCulture), Math.Round(c.MedianDays!.Value, 1))).ToList(), ".1f")));
+            charts.Add(new(new BarChart("Median days to first deploy, by start month", description, "days",
+                cohorts.Select(c => new BarChart.Bar(c.CohortStart.ToString("MMM yyyy", CultureInfo.InvariantCulture), Math.Round(c.MedianDays!.Value, 1))).ToList(), "0.0", Horizontal: false)));
         }
 
         var journey = devEx.Where(d => d.Dimension == "journey" && d.Item is not null && (d.Level == "organisation" || listed(d.TeamId))).ToList();
@@ -320,8 +368,8 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
                 + (team is null ? "organisation first, then by team" : "for the team") + "; a dash marks a group too small to report.";
             var stages = Analytics.Core.Surveys.Templates.PathToProductionTemplate.Stages;
             var cells = journey.OrderBy(d => d.Level == "organisation" ? "" : name(d.TeamId), StringComparer.Ordinal).ThenBy(d => stages.ToList().IndexOf(d.Item!))
-                .Select(d => new ChartSpecs.Cell(d.Level == "organisation" ? "Organisation" : name(d.TeamId), StageLabel(d.Item!), d.Suppressed ? null : d.Mean)).ToList();
-            charts.Add(new("Path to production", description, ChartSpecs.Heatmap("Path to production by stage", description, cells, 1, 5)));
+                .Select(d => new HeatmapChart.Cell(d.Level == "organisation" ? "Organisation" : name(d.TeamId), StageLabel(d.Item!), d.Suppressed ? null : d.Mean)).ToList();
+            charts.Add(new(new HeatmapChart("Path to production by stage", description, cells, 1, 5)));
         }
 
         return charts;

@@ -1,85 +1,116 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text.Json.Nodes;
+using System.Globalization;
+using System.Net;
 using Microsoft.Extensions.Options;
+using ScottPlot;
 
 namespace Analytics.Reports.Charts;
 
 /// <summary>
-/// Turns Vega-Lite specifications into SVG by running the vendored Vega and Vega-Lite under Node
-/// (<c>charts/render-charts.cjs</c>), all of a report's charts in one process. The SVG goes into the HTML as is, so
-/// web pages and the PDF show the same vector charts and need no script.
+/// Draws chart specifications to SVG in process with ScottPlot. The SVG goes into the HTML as is, so web pages and
+/// the PDF show the same vector charts (real text, not pictures of it) and need no script. Text is set in
+/// <see cref="ReportOptions.ChartFont"/>, the font the report's page uses: ScottPlot's default "Sans" can resolve
+/// to a serif face.
 /// </summary>
-public sealed class ChartRenderer(IOptions<ReportOptions> options)
+public sealed partial class ChartRenderer
 {
-    /// <summary>Renders each specification; throws <see cref="ReportException"/> naming what is missing or wrong.</summary>
-    public async Task<IReadOnlyList<string>> RenderAsync(IReadOnlyList<JsonObject> specs, CancellationToken cancellationToken)
+    private static readonly Color Ink = Color.FromHex("#1b1b1f");
+    private static readonly Color Muted = Color.FromHex("#4a4a55");
+    private static readonly Color Grid = Color.FromHex("#e4e4e8");
+    private static readonly Lock FontLock = new();
+    private readonly string _font;
+
+    /// <summary>Creates the renderer; throws <see cref="ReportException"/> when the chart font cannot be found.</summary>
+    public ChartRenderer(IOptions<ReportOptions> options)
     {
-        if (specs.Count == 0)
+        _font = options.Value.ChartFont;
+        lock (FontLock)
         {
-            return [];
-        }
-
-        var folder = AppContext.BaseDirectory;
-        var script = Path.Combine(folder, "charts", "render-charts.cjs");
-        var vendor = Path.Combine(folder, "wwwroot", "vendor");
-        if (!File.Exists(script) || !File.Exists(Path.Combine(vendor, "vega.min.js")))
-        {
-            throw new ReportException($"The chart libraries are missing from {folder}: build the project again (it fetches vega and vega-lite with npm).");
-        }
-
-        var start = new ProcessStartInfo(options.Value.NodePath, [script, vendor])
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new ReportException("Node could not be started to draw the charts.");
-        }
-        catch (Win32Exception)
-        {
-            throw new ReportException($"Node.js was not found ('{options.Value.NodePath}'); charts are drawn with it. Install it (Debian: apt-get install -y nodejs) or set Pulse:Reports:NodePath.");
-        }
-
-        using (process)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Value.ChartTimeout);
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
+            if (options.Value.ChartFontFile is { Length: > 0 } file)
             {
-                await process.StandardInput.WriteAsync(new JsonArray([.. specs.Select(s => s.DeepClone())]).ToJsonString().AsMemory(), timeout.Token);
-                process.StandardInput.Close();
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new ReportException($"Drawing the charts took longer than {options.Value.ChartTimeout.TotalSeconds:N0} s and was stopped.");
+                if (!File.Exists(file))
+                {
+                    throw new ReportException($"The chart font file {file} does not exist (Pulse:Reports:ChartFontFile).");
+                }
+
+                Fonts.AddFontFile(_font, file);
             }
 
-            if (process.ExitCode != 0)
+            var found = Fonts.GetTypeface(_font, bold: false, italic: false).FamilyName;
+            if (!string.Equals(found, _font, StringComparison.OrdinalIgnoreCase))
             {
-                throw new ReportException($"Drawing the charts failed: {(await errors).Trim()}");
+                throw new ReportException($"The chart font '{_font}' is not installed (it resolved to '{found}'). Install it (Debian: apt-get install -y fonts-dejavu-core) or set Pulse:Reports:ChartFontFile.");
             }
 
-            var results = JsonNode.Parse(await output)?.AsArray() ?? throw new ReportException("The chart renderer returned nothing.");
-            return results.Select((r, i) => r is JsonValue value && value.TryGetValue<string>(out var svg)
-                ? Accessible(svg, specs[i])
-                : throw new ReportException($"Chart {i + 1} ({specs[i]["title"]}) could not be drawn: {r?["error"]}")).ToList();
+            Fonts.Default = _font;
         }
     }
 
-    /// <summary>Names the drawing for screen readers: role img, the description as its label, and title and desc elements.</summary>
-    private static string Accessible(string svg, JsonObject spec)
+    /// <summary>Draws each specification, in order.</summary>
+    public IReadOnlyList<string> Render(IReadOnlyList<ChartSpec> specs, CancellationToken cancellationToken)
     {
-        var title = System.Net.WebUtility.HtmlEncode(spec["title"]?.ToString() ?? "Chart");
-        var description = System.Net.WebUtility.HtmlEncode(spec["description"]?.ToString() ?? "");
-        var open = svg.IndexOf('>', StringComparison.Ordinal);
-        return open < 0 || !svg.StartsWith("<svg ", StringComparison.Ordinal)
-            ? svg
-            : $"<svg role=\"img\" aria-label=\"{description}\" {svg[5..open]}><title>{title}</title><desc>{description}</desc>{svg[(open + 1)..]}";
+        var svgs = new List<string>(specs.Count);
+        foreach (var spec in specs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            svgs.Add(Render(spec));
+        }
+
+        return svgs;
+    }
+
+    /// <summary>Draws one specification.</summary>
+    public string Render(ChartSpec spec)
+    {
+        var (plot, width, height) = spec switch
+        {
+            TrendChart trend => Trend(trend),
+            BarChart bars => Bars(bars),
+            HeatmapChart heatmap => Heatmap(heatmap),
+            _ => throw new ArgumentException($"No renderer for {spec.GetType().Name}.", nameof(spec)),
+        };
+        return Accessible(plot.GetSvgXml(width, height), spec, width, height);
+    }
+
+    private Plot NewPlot(ChartSpec spec)
+    {
+        var plot = new Plot();
+        plot.Font.Set(_font);
+        plot.Title(spec.Title, 13);
+        plot.Axes.Title.Label.ForeColor = Ink;
+        plot.Axes.Color(Ink);
+        plot.Grid.MajorLineColor = Grid;
+        plot.Axes.Right.FrameLineStyle.Width = 0;
+        plot.Axes.Top.FrameLineStyle.Width = 0;
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Top })
+        {
+            axis.TickLabelStyle.FontSize = 11;
+            axis.TickLabelStyle.ForeColor = Ink;
+            axis.Label.FontSize = 11;
+            axis.Label.Bold = false;
+        }
+
+        return plot;
+    }
+
+    private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Names the drawing for screen readers (role img, the description as its label, title and desc elements) and
+    /// gives it a viewBox so that the page can scale it to its column.
+    /// </summary>
+    private static string Accessible(string svg, ChartSpec spec, int width, int height)
+    {
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        var open = start < 0 ? -1 : svg.IndexOf('>', start);
+        if (open < 0)
+        {
+            throw new ReportException($"The chart '{spec.Title}' was drawn without an SVG element.");
+        }
+
+        var title = WebUtility.HtmlEncode(spec.Title);
+        var description = WebUtility.HtmlEncode(spec.Description);
+        var attributes = svg[(start + 4)..open].TrimEnd('/');
+        var viewBox = attributes.Contains("viewBox", StringComparison.Ordinal) ? "" : $" viewBox=\"0 0 {width} {height}\"";
+        return $"<svg role=\"img\" aria-label=\"{description}\"{viewBox}{attributes}><title>{title}</title><desc>{description}</desc>{svg[(open + 1)..]}";
     }
 }

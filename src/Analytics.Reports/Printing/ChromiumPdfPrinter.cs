@@ -1,16 +1,22 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
 
 namespace Analytics.Reports.Printing;
 
 /// <summary>
-/// Prints an HTML file to PDF with headless Chromium (Debian's <c>chromium</c>), in a fresh profile, offline, and
-/// within <see cref="ReportOptions.PrintTimeout"/>: a missing browser or a hang becomes a clear error, never a wait.
+/// Prints HTML files to PDF with one headless Chromium (Debian's <c>chromium</c>) driven by Playwright. The browser
+/// is launched on the first print and kept warm for every report after it (a fresh, offline browser context each
+/// time); disposing the printer closes it. Every print is bounded by <see cref="ReportOptions.PrintTimeout"/>: a
+/// missing browser or a hang becomes a clear <see cref="ReportException"/>, never a wait.
 /// </summary>
-public sealed class ChromiumPdfPrinter(IOptions<ReportOptions> options)
+public sealed partial class ChromiumPdfPrinter(IOptions<ReportOptions> options, ILogger<ChromiumPdfPrinter> logger) : IAsyncDisposable
 {
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/snap/bin/chromium"];
+    private readonly SemaphoreSlim _launch = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
 
     /// <summary>The browser that will print: the configured path, or the first one installed.</summary>
     public string Browser()
@@ -26,55 +32,112 @@ public sealed class ChromiumPdfPrinter(IOptions<ReportOptions> options)
             ?? throw new ReportException("Chromium is needed to print the PDF and was not found. Install it (Debian: apt-get install -y chromium) or set Pulse:Reports:ChromiumPath.");
     }
 
-    /// <summary>Prints <paramref name="html"/> (a file) to <paramref name="pdf"/>.</summary>
-    public async Task PrintAsync(string html, string pdf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prints <paramref name="html"/> (a file) to <paramref name="pdf"/> on A4 with a running header
+    /// (<paramref name="header"/>) and "Page n of N" in the footer.
+    /// </summary>
+    public async Task PrintAsync(string html, string pdf, string header, CancellationToken cancellationToken)
     {
-        var browser = Browser();
-        var profile = Directory.CreateTempSubdirectory("pulse-chromium-").FullName;
+        var timeout = options.Value.PrintTimeout;
         try
         {
-            var start = new ProcessStartInfo(browser,
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update",
-                "--disable-sync", $"--user-data-dir={profile}", "--no-pdf-header-footer", "--virtual-time-budget=5000",
-                $"--print-to-pdf={pdf}", new Uri(Path.GetFullPath(html)).AbsoluteUri,
-            ])
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            };
-            using var process = Process.Start(start) ?? throw new ReportException($"Chromium ({browser}) could not be started.");
-            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Value.PrintTimeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-
-                throw new ReportException($"Chromium did not finish printing within {options.Value.PrintTimeout.TotalSeconds:N0} s and was stopped.");
-            }
-
-            if (process.ExitCode != 0 || !File.Exists(pdf) || new FileInfo(pdf).Length == 0)
-            {
-                var detail = (await errors).Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim();
-                throw new ReportException($"Chromium could not print the report (exit code {process.ExitCode}){(detail is null ? "" : ": " + detail)}.");
-            }
+            await PrintWithinAsync(html, pdf, header, timeout, cancellationToken).WaitAsync(timeout, cancellationToken);
         }
-        catch (Win32Exception error)
+        catch (Exception error) when (error is TimeoutException or PlaywrightException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ReportException($"Chromium ({browser}) could not be run: {error.Message}.");
+            // A browser that hung or broke is not kept: the next report launches a new one.
+            await CloseAsync();
+            throw error is TimeoutException || error.Message.StartsWith("Timeout", StringComparison.Ordinal)
+                ? new ReportException($"Chromium did not finish printing within {timeout.TotalSeconds:N0} s and was stopped.")
+                : new ReportException($"Chromium could not print the report: {FirstLine(error.Message)}");
+        }
+    }
+
+    /// <summary>Closes the browser.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync();
+        _launch.Dispose();
+    }
+
+    private async Task PrintWithinAsync(string html, string pdf, string header, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var browser = await BrowserAsync(timeout, cancellationToken);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Offline = true, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        var milliseconds = (float)timeout.TotalMilliseconds;
+        await page.GotoAsync(new Uri(Path.GetFullPath(html)).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = milliseconds });
+        cancellationToken.ThrowIfCancellationRequested();
+        await page.PdfAsync(new PagePdfOptions
+        {
+            Path = pdf,
+            Format = "A4",
+            PrintBackground = true,
+            PreferCSSPageSize = true,
+            DisplayHeaderFooter = true,
+            HeaderTemplate = Template(WebUtility.HtmlEncode(header), "left"),
+            FooterTemplate = Template("Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span>", "right"),
+            Margin = new Margin { Top = "18mm", Right = "16mm", Bottom = "20mm", Left = "16mm" },
+        });
+    }
+
+    /// <summary>The warm browser, launched on first use (and again if it has gone away).</summary>
+    private async Task<IBrowser> BrowserAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await _launch.WaitAsync(cancellationToken);
+        try
+        {
+            if (_browser is { IsConnected: true } warm)
+            {
+                return warm;
+            }
+
+            await CloseAsync();
+            var path = Browser();
+            var started = TimeProvider.System.GetTimestamp();
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = path,
+                Headless = true,
+                Timeout = (float)timeout.TotalMilliseconds,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
+            });
+            var elapsed = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
+            LogLaunched(path, elapsed);
+            return _browser;
         }
         finally
         {
-            Directory.Delete(profile, recursive: true);
+            _launch.Release();
         }
     }
+
+    private async Task CloseAsync()
+    {
+        var (browser, playwright) = (_browser, _playwright);
+        (_browser, _playwright) = (null, null);
+        if (browser is not null)
+        {
+            try
+            {
+                await browser.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already gone: nothing left to close.
+            }
+        }
+
+        playwright?.Dispose();
+    }
+
+    /// <summary>A header or footer: Chromium renders these templates at zero font size unless told otherwise.</summary>
+    private static string Template(string content, string align) =>
+        $"<div style=\"width:100%;margin:0 16mm;font:8pt 'DejaVu Sans',sans-serif;color:#4a4a55;text-align:{align}\">{content}</div>";
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chromium {Path} launched for printing in {Milliseconds:N0} ms; it stays warm for the next report")]
+    private partial void LogLaunched(string path, double milliseconds);
 }

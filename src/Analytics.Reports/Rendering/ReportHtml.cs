@@ -18,7 +18,7 @@ public static class ReportHtml
     /// <summary>Renders the report; <paramref name="stylesheet"/> is the address of <c>report.css</c>.</summary>
     public static string Render(QuarterlyReport report, string stylesheet)
     {
-        var title = $"{report.Definition.Title} — {report.Quarter}" + (report.TeamName is null ? "" : $" — {report.TeamName}");
+        var title = Title(report);
         var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(title)).Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(E(stylesheet)).Append("\">\n</head>\n<body>\n<main>\n");
@@ -43,6 +43,10 @@ public static class ReportHtml
 
         return html.Append("</main>\n</body>\n</html>\n").ToString();
     }
+
+    /// <summary>The report's title: the page title, and the running header of the printed pages.</summary>
+    public static string Title(QuarterlyReport report) =>
+        $"{report.Organisation} · {report.Definition.Title} — {report.Quarter}" + (report.TeamName is null ? "" : $" — {report.TeamName}");
 
     private static void Cover(StringBuilder html, QuarterlyReport r)
     {
