@@ -17,7 +17,7 @@ internal sealed class AdminPage(HttpContext context, IAntiforgery antiforgery)
         $"<form class=\"inline\" method=\"post\" action=\"{Encode(action)}\">{Antiforgery}{fields}<button type=\"submit\" class=\"{style}\">{Encode(label)}</button></form>";
 
     /// <summary>The page with the admin header and an optional message banner.</summary>
-    public IResult Render(string title, string body, int statusCode = StatusCodes.Status200OK, string? error = null, string? notice = null, int? refreshSeconds = null)
+    public IResult Render(string title, string body, int statusCode = StatusCodes.Status200OK, string? error = null, string? notice = null)
     {
         var user = context.User.Identity?.Name ?? "";
         var header = $"<nav aria-label=\"Admin\"><a href=\"/admin\">Surveys</a><a href=\"/admin/dashboards\">Dashboards</a><a href=\"/admin/sources\">Sources</a><a href=\"/admin/reports\">Reports</a><a href=\"/admin/jobs\">Jobs</a><a href=\"/admin/audit\">Audit log</a><span>Signed in as {Encode(user)}</span>{Button("/admin/logout", "Sign out", "link")}</nav>";
@@ -33,6 +33,6 @@ internal sealed class AdminPage(HttpContext context, IAntiforgery antiforgery)
         }
 
         page.Append(body);
-        return Pages.HtmlPage.Render(title, page.ToString(), statusCode, header, refreshSeconds, wide: true);
+        return Pages.HtmlPage.Render(title, page.ToString(), statusCode, header, wide: true);
     }
 }

@@ -27,7 +27,7 @@ internal static class AdminSourceEndpoints
         return app;
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext context, IAntiforgery antiforgery, PulseDatabase database, IConfiguration configuration, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(HttpContext context, IAntiforgery antiforgery, PulseDatabase database, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
         IReadOnlyList<IngestionRun> runs;
         using (var connection = await database.OpenAsync(ct))
@@ -55,8 +55,14 @@ internal static class AdminSourceEndpoints
 
         html.Append("<h2>Recent runs</h2>\n");
         AppendRuns(html, runs);
-        var running = runs.Any(r => r.Status == "running");
-        return page.Render("Sources", html.ToString(), error: context.Request.Query["error"], notice: context.Request.Query["notice"], refreshSeconds: running ? 5 : null);
+        if (runs.Any(r => r.Status == "running"))
+        {
+            // No self-refresh (WCAG 2.2.1): the reader reloads when they choose.
+            html.Insert(html.ToString().IndexOf("<h2>Recent runs</h2>", StringComparison.Ordinal),
+                $"<p role=\"status\">A sync is running (as of {clock.GetUtcNow().UtcDateTime:HH:mm:ss} UTC). <a href=\"/admin/sources\">Refresh</a> to see when it ends.</p>\n");
+        }
+
+        return page.Render("Sources", html.ToString(), error: context.Request.Query["error"], notice: context.Request.Query["notice"]);
     }
 
     private static async Task<IResult> RunAsync(string source, HttpContext context, IBackgroundJobClient jobs, PulseDatabase database, AdminAuditLog audit, CancellationToken ct)
@@ -80,7 +86,7 @@ internal static class AdminSourceEndpoints
 
         var job = jobs.Enqueue<SourceSyncJob>(sync => sync.RunAsync(source, "manual", CancellationToken.None));
         await audit.RecordAsync(AdminActor.Of(context), AuditActions.SourceRunStarted, AuditTarget.Source(source), null, ct);
-        return Results.Redirect($"/admin/sources?job={Uri.EscapeDataString(job)}&notice={Uri.EscapeDataString($"The {source} sync is queued as job {job}; this page refreshes while it runs.")}");
+        return Results.Redirect($"/admin/sources?job={Uri.EscapeDataString(job)}&notice={Uri.EscapeDataString($"The {source} sync is queued as job {job}; refresh this page to see when it ends.")}");
     }
 
     private static void AppendRuns(StringBuilder html, IReadOnlyList<IngestionRun> runs)

@@ -17,16 +17,11 @@ internal static class HtmlPage
     public static string Encode(string? text) => Encoder.Encode(text ?? "");
 
     /// <summary>A complete page as a result with the given status code.</summary>
-    public static IResult Render(string title, string body, int statusCode = StatusCodes.Status200OK, string? header = null, int? refreshSeconds = null, bool wide = false)
+    public static IResult Render(string title, string body, int statusCode = StatusCodes.Status200OK, string? header = null, bool wide = false)
     {
         var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        if (refreshSeconds is { } seconds)
-        {
-            html.Append("<meta http-equiv=\"refresh\" content=\"").Append(seconds).Append("\">\n");
-        }
-
         html.Append("<title>").Append(Encode(title)).Append(" – Pulse</title>\n")
             .Append("<link rel=\"stylesheet\" href=\"/css/pulse.css\">\n</head>\n<body>\n")
             .Append("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n")

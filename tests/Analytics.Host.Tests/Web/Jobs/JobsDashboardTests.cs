@@ -1,12 +1,8 @@
 using System.Net;
-using System.Security.Claims;
 using Analytics.Host.Tests.Web.Surveys;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Analytics.Host.Web.Admin;
+using Analytics.Surveys.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Host.Tests.Web.Jobs;
@@ -23,8 +19,7 @@ public sealed class JobsDashboardTests : IAsyncLifetime
             .UseSetting("Pulse:Database:Path", Path.Combine(_folder, "dashboard.duckdb"))
             .UseSetting("Pulse:DemoData:LoadWhenEmpty", "false")
             .UseSetting("Pulse:Admin:InitialPassword", SurveyWebApp.AdminPassword)
-            .UseSetting("Pulse:Sources:PagerDuty:Cron", "0 2 * * *")
-            .ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ViewerSignIn>()));
+            .UseSetting("Pulse:Sources:PagerDuty:Cron", "0 2 * * *"));
         return Task.CompletedTask;
     }
 
@@ -70,8 +65,9 @@ public sealed class JobsDashboardTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_sees_the_jobs_read_only()
     {
+        await _factory.Services.GetRequiredService<AdminAccounts>().SetPasswordAsync("vera", "a viewer's long passphrase", AdminRoles.Viewer, CancellationToken.None);
         using var client = _factory.CreateClient();
-        using (await client.GetAsync("/admin/test-sign-in-viewer"))
+        using (await SurveyWebApp.FillAsync(client, "/admin/login", [new("username", "vera"), new("password", "a viewer's long passphrase"), new("returnUrl", "/admin/sources")]))
         {
         }
 
@@ -81,16 +77,5 @@ public sealed class JobsDashboardTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("sync-pagerduty", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Trigger now", page, StringComparison.Ordinal);
-    }
-
-    /// <summary>Signs a test user in with role <c>viewer</c> on the admin cookie, as the admin sign-in will for viewers.</summary>
-    private sealed class ViewerSignIn : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Map("/admin/test-sign-in-viewer", branch => branch.Run(context => context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "vera"), new Claim(ClaimTypes.Role, "viewer")], CookieAuthenticationDefaults.AuthenticationScheme)))));
-            next(app);
-        };
     }
 }

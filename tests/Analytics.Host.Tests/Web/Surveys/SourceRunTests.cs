@@ -51,6 +51,25 @@ public sealed class SourceRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_running_sync_is_announced_with_a_refresh_link_and_the_page_never_refreshes_itself()
+    {
+        using var client = _factory.CreateClient();
+        using (await SurveyWebApp.FillAsync(client, "/admin/login", [new("username", "admin"), new("password", SurveyWebApp.AdminPassword), new("returnUrl", "/admin/sources")]))
+        {
+        }
+
+        using (var connection = _factory.Services.GetRequiredService<PulseDatabase>().Open())
+        {
+            connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = Guid.NewGuid(), source = "github", trigger = "manual", started_at = new DateTimeOffset(2026, 9, 15, 0, 0, 0, TimeSpan.Zero), process_id = Environment.ProcessId });
+        }
+
+        var page = await client.GetStringAsync("/admin/sources");
+
+        Assert.Contains("A sync is running (as of 00:00:00 UTC). <a href=\"/admin/sources\">Refresh</a> to see when it ends.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_now_syncs_the_source_in_the_service_and_records_a_manual_run()
     {
         using var client = _factory.CreateClient();
