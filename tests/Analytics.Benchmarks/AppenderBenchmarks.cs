@@ -1,4 +1,4 @@
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using BenchmarkDotNet.Attributes;
 
 namespace Analytics.Benchmarks;
@@ -14,12 +14,12 @@ public class AppenderBenchmarks
     private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-bench-").FullName;
     private readonly string[] _services = Enumerable.Range(0, 97).Select(i => $"service-{i}").ToArray();
-    private DuckDbConnection _connection = null!;
+    private PulseConnection _connection = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _connection = new DuckDbConnection($"Data Source={Path.Combine(_folder, "bench.duckdb")}");
+        _connection = new PulseConnection($"Data Source={Path.Combine(_folder, "bench.duckdb")}");
         _connection.Open();
     }
 
@@ -54,7 +54,7 @@ public class AppenderBenchmarks
 
     private void Execute(string sql)
     {
-        using var command = new DuckDbCommand(sql, _connection);
+        using var command = new PulseCommand(sql, _connection);
         command.ExecuteNonQuery();
     }
 }

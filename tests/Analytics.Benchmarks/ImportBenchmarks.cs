@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Core.Delivery;
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +16,7 @@ public class ImportBenchmarks
 {
     private const int Rows = 1_000_000;
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-bench-import-").FullName;
-    private DuckDbConnection? _connection;
+    private PulseConnection? _connection;
     private List<Deployment> _deployments = null!;
     private string _file = null!;
 
@@ -41,7 +41,7 @@ public class ImportBenchmarks
     public void FreshDatabase()
     {
         _connection?.Dispose();
-        _connection = new DuckDbConnection("Data Source=:memory:");
+        _connection = new PulseConnection("Data Source=:memory:");
         _connection.Open();
         new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(_connection, CancellationToken.None).GetAwaiter().GetResult();
     }

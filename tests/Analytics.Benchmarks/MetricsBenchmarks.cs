@@ -1,6 +1,5 @@
 using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace Analytics.Benchmarks;
 public class MetricsBenchmarks
 {
     private static readonly Quarter Quarter = new(2026, 3);
-    private DuckDbConnection _keeper = null!;
+    private PulseConnection _keeper = null!;
     private MetricsService _metrics = null!;
 
     [GlobalSetup]
@@ -30,7 +29,7 @@ public class MetricsBenchmarks
     [Benchmark(Baseline = true, Description = "DuckDB raw scan of the columns the metric queries touch")]
     public long RawScan()
     {
-        using var command = new DuckDbCommand(Analytics.Core.Storage.SqlQueries.Get("benchmarks/raw_scan"), _keeper);
+        using var command = new PulseCommand(Analytics.Core.Storage.SqlQueries.Get("benchmarks/raw_scan"), _keeper);
         using var reader = command.ExecuteReader();
         long rows = 0;
         do

@@ -1,6 +1,5 @@
 using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -26,7 +25,7 @@ public class PostgresComparisonBenchmarks
         ("incidents", "SELECT incident_id, service_id, severity, opened_at, resolved_at, caused_by_deployment_id FROM incidents"),
     ];
 
-    private DuckDbConnection _keeper = null!;
+    private PulseConnection _keeper = null!;
     private MetricsService _metrics = null!;
     private NpgsqlDataSource _postgres = null!;
 
@@ -101,7 +100,7 @@ public class PostgresComparisonBenchmarks
         foreach (var (table, select) in Tables)
         {
             var file = Path.Combine(folder, $"{table}.csv");
-            using (var export = new DuckDbCommand($"COPY ({select}) TO '{file}' (HEADER, DELIMITER ',')", _keeper))
+            using (var export = new PulseCommand($"COPY ({select}) TO '{file}' (HEADER, DELIMITER ',')", _keeper))
             {
                 export.ExecuteNonQuery();
             }

@@ -1,5 +1,5 @@
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Core.Tests;
@@ -7,14 +7,14 @@ namespace Analytics.Core.Tests;
 /// <summary>A private in-memory database, optionally with the schema applied.</summary>
 public static class MemoryDatabase
 {
-    public static DuckDbConnection Open()
+    public static PulseConnection Open()
     {
-        var connection = new DuckDbConnection("Data Source=:memory:");
+        var connection = new PulseConnection("Data Source=:memory:");
         connection.Open();
         return connection;
     }
 
-    public static async Task<DuckDbConnection> OpenMigratedAsync()
+    public static async Task<PulseConnection> OpenMigratedAsync()
     {
         var connection = Open();
         await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(connection, CancellationToken.None);

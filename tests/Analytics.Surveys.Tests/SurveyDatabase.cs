@@ -4,7 +4,6 @@ using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
 using Analytics.Core.Surveys;
 using Analytics.Core.Surveys.Templates;
-using Analytics.DuckDb;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,7 +22,7 @@ public sealed class SurveyDatabase : IDisposable
     public const string ClosedWave = "pulse-closed";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-surveys-").FullName;
-    private readonly DuckDbConnection _keeper;
+    private readonly PulseConnection _keeper;
 
     public SurveyDatabase()
     {
@@ -73,7 +72,7 @@ public sealed class SurveyDatabase : IDisposable
         ]);
     }
 
-    private static void Append<T>(DuckDbConnection connection, DateTimeOffset writtenAt, IReadOnlyList<T> rows) where T : IStoredRow
+    private static void Append<T>(PulseConnection connection, DateTimeOffset writtenAt, IReadOnlyList<T> rows) where T : IStoredRow
     {
         using var appender = connection.CreateAppender(T.Table);
         foreach (var row in rows)

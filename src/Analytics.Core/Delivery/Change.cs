@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Delivery;
 
@@ -51,7 +50,7 @@ public sealed record Change(
     public Change StampedAt(DateTimeOffset writtenAt) => this with { IngestedAt = writtenAt };
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(ChangeId)
             .AppendValue(Kind)

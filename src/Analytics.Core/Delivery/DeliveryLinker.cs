@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Dapper;
 
 namespace Analytics.Core.Delivery;
@@ -13,7 +12,7 @@ namespace Analytics.Core.Delivery;
 public static class DeliveryLinker
 {
     /// <summary>Re-derives environments, releases and change links for these services (every service when null).</summary>
-    public static void Relink(DuckDbConnection connection, IReadOnlyCollection<string>? services)
+    public static void Relink(PulseConnection connection, IReadOnlyCollection<string>? services)
     {
         if (services is { Count: 0 })
         {

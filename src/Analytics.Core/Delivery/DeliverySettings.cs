@@ -1,6 +1,5 @@
 using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Dapper;
 
 namespace Analytics.Core.Delivery;
@@ -16,7 +15,7 @@ public static class DeliverySettings
     /// Stores the settings and re-derives all rows when they differ from those last applied; returns whether they did.
     /// Throws <see cref="ArgumentException"/> naming a bad setting, with nothing changed.
     /// </summary>
-    public static bool Apply(DuckDbConnection connection, MetricsOptions options)
+    public static bool Apply(PulseConnection connection, MetricsOptions options)
     {
         // A bad setting must fail here, before it re-derives (and so rewrites) every stored row.
         options.Validate();

@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Delivery;
 
@@ -50,7 +49,7 @@ public sealed record Deployment(
     /// The last columns, release_id and source_environment, are derived by <see cref="DeliveryLinker"/> after every
     /// load: the environment is stored as given and normalised there, for every source alike.
     /// </remarks>
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(DeploymentId)
             .AppendValue(ServiceId)

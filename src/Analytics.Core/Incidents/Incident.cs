@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Incidents;
 
@@ -36,7 +35,7 @@ public sealed record Incident(
     public Incident StampedAt(DateTimeOffset writtenAt) => this with { IngestedAt = writtenAt };
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(IncidentId)
             .AppendValue(ServiceId)

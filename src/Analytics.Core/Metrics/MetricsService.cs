@@ -4,7 +4,6 @@ using Analytics.Core.Metrics.Onboarding;
 using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Metrics.Support;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Dapper;
 using Microsoft.Extensions.Options;
 
@@ -116,7 +115,7 @@ public sealed class MetricsService
         return await ThresholdsAsync(connection, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<DoraThreshold>> ThresholdsAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyList<DoraThreshold>> ThresholdsAsync(PulseConnection connection, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<DoraThreshold>(new CommandDefinition(
             SqlQueries.Get("metrics/dora_thresholds"), new { report_year = _options.DoraReportYear }, cancellationToken: cancellationToken))).ToList();
 
@@ -134,7 +133,7 @@ public sealed class MetricsService
         }
     }
 
-    private async Task<IReadOnlyList<T>> RunAsync<T>(DuckDbConnection connection, string metric, MetricsQuery query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> RunAsync<T>(PulseConnection connection, string metric, MetricsQuery query, CancellationToken cancellationToken)
     {
         // Every metric query takes the same parameters; each binds those it names.
         var parameters = new
@@ -166,6 +165,6 @@ public sealed class MetricsService
             : null;
     }
 
-    private static Task<string?> AnyTeamAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
+    private static Task<string?> AnyTeamAsync(PulseConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<string?>(new CommandDefinition(SqlQueries.Get("metrics/first_team"), cancellationToken: cancellationToken));
 }

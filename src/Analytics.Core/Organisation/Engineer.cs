@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Organisation;
 
@@ -32,7 +31,7 @@ public sealed record Engineer(
     public Engineer StampedAt(DateTimeOffset writtenAt) => this with { UpdatedAt = writtenAt };
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(EngineerId)
             .AppendValue(DisplayName)

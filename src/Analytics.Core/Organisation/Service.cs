@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Organisation;
 
@@ -38,7 +37,7 @@ public sealed record Service(
     public Service StampedAt(DateTimeOffset writtenAt) => this with { UpdatedAt = writtenAt };
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(ServiceId)
             .AppendValue(Name)

@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Organisation;
 
@@ -18,7 +17,7 @@ public sealed record ServiceCapability(
     public static string Table => "service_capabilities";
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(ServiceId)
             .AppendValue(Capability)

@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Organisation;
 
@@ -28,7 +27,7 @@ public sealed record Team(
     public Team StampedAt(DateTimeOffset writtenAt) => this with { UpdatedAt = writtenAt };
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(TeamId)
             .AppendValue(Name)

@@ -1,6 +1,5 @@
 using Analytics.Core.Delivery;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Seeding;
 
@@ -35,12 +34,12 @@ public sealed partial class SyntheticOrgGenerator
     /// Generates the organisation into the connection's database in one transaction; with
     /// <paramref name="replaceExisting"/> every data table is emptied first, in the same transaction.
     /// </summary>
-    public SeedSummary Generate(DuckDbConnection connection, bool replaceExisting, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    public SeedSummary Generate(PulseConnection connection, bool replaceExisting, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         if (replaceExisting)
         {
-            using var clear = new DuckDbCommand(SqlQueries.Get("storage/clear_all_data"), connection);
+            using var clear = new PulseCommand(SqlQueries.Get("storage/clear_all_data"), connection);
             clear.ExecuteNonQuery();
         }
 
@@ -77,9 +76,9 @@ public sealed partial class SyntheticOrgGenerator
     }
 
     /// <summary>One appender per table, all on the seeding transaction; rows are stamped as written at <paramref name="writtenAt"/>.</summary>
-    private sealed class Writers(DuckDbConnection connection, Dictionary<string, long> rows, DateTimeOffset writtenAt) : IDisposable
+    private sealed class Writers(PulseConnection connection, Dictionary<string, long> rows, DateTimeOffset writtenAt) : IDisposable
     {
-        private readonly Dictionary<string, DuckDbAppender> _appenders = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PulseAppender> _appenders = new(StringComparer.Ordinal);
 
         public void Write<T>(T row)
             where T : IStoredRow

@@ -1,4 +1,3 @@
-using Analytics.DuckDb;
 using Dapper;
 
 namespace Analytics.Core.Storage;
@@ -7,6 +6,6 @@ namespace Analytics.Core.Storage;
 public static class DatabaseStatistics
 {
     /// <summary>Counts the rows of the main tables.</summary>
-    public static Task<ActivityCounts> CountAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
+    public static Task<ActivityCounts> CountAsync(PulseConnection connection, CancellationToken cancellationToken) =>
         connection.QuerySingleAsync<ActivityCounts>(new CommandDefinition(SqlQueries.Get("storage/activity_counts"), cancellationToken: cancellationToken));
 }

@@ -1,4 +1,3 @@
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Storage;
 
@@ -21,5 +20,5 @@ public interface IStoredRow
     static virtual IReadOnlyDictionary<string, string> NormalisedColumns => new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Writes every column of the row, in the table's column order.</summary>
-    void AppendTo(DuckDbAppenderRow row);
+    void AppendTo(PulseAppenderRow row);
 }

@@ -1,4 +1,4 @@
-using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Core.Storage;
@@ -16,7 +16,7 @@ public sealed class PulseDatabase
     {
         var settings = options.Value;
         Path = settings.Path;
-        var builder = new DuckDbConnectionStringBuilder { DataSource = settings.Path };
+        var builder = new DuckDBConnectionStringBuilder { DataSource = settings.Path };
         if (settings.Threads > 0)
         {
             builder["threads"] = settings.Threads;
@@ -29,15 +29,15 @@ public sealed class PulseDatabase
     public string Path { get; }
 
     /// <summary>Opens a connection; throws <see cref="DatabaseInUseException"/> when another process holds the file.</summary>
-    public DuckDbConnection Open()
+    public PulseConnection Open()
     {
-        var connection = new DuckDbConnection(_connectionString);
+        var connection = new PulseConnection(_connectionString);
         try
         {
             connection.Open();
             return connection;
         }
-        catch (DuckDbException error) when (error.IsFileLocked)
+        catch (DuckDBException error) when (error.IsFileLocked())
         {
             connection.Dispose();
             throw new DatabaseInUseException(Path, error);
@@ -50,7 +50,7 @@ public sealed class PulseDatabase
     }
 
     /// <summary>Opens a connection, honouring cancellation before the open.</summary>
-    public Task<DuckDbConnection> OpenAsync(CancellationToken cancellationToken)
+    public Task<PulseConnection> OpenAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Open());

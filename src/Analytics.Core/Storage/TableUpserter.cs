@@ -1,4 +1,3 @@
-using Analytics.DuckDb;
 using Dapper;
 
 namespace Analytics.Core.Storage;
@@ -20,7 +19,7 @@ public static class TableUpserter
     /// Upserts the records into their table. <paramref name="dropStaleQuery"/>, when given, names a query that deletes
     /// from <c>staging_&lt;table&gt;</c> the rows that must not be stored; it runs before anything is counted or written.
     /// </summary>
-    public static UpsertResult Upsert<T>(DuckDbConnection connection, IEnumerable<T> rows, string? dropStaleQuery = null)
+    public static UpsertResult Upsert<T>(PulseConnection connection, IEnumerable<T> rows, string? dropStaleQuery = null)
         where T : IStoredRow
     {
         // Identifiers come from the record types and DuckDB's own catalog, never from input.
@@ -33,7 +32,7 @@ public static class TableUpserter
         }
 
         Execute(connection, $"CREATE OR REPLACE TEMP TABLE {staging} AS SELECT * FROM {table} LIMIT 0");
-        using (var appender = connection.CreateAppender(staging, "main", "temp"))
+        using (var appender = connection.CreateAppender("temp", "main", staging))
         {
             foreach (var row in rows)
             {
@@ -59,7 +58,7 @@ public static class TableUpserter
     /// The condition under which a staged row <c>s</c> changes the stored row <c>t</c> with its key: a value differs,
     /// leaving out bookkeeping columns and derived columns the incoming row does not set.
     /// </summary>
-    private static string Differs<T>(DuckDbConnection connection, string table, IReadOnlyCollection<string> key)
+    private static string Differs<T>(PulseConnection connection, string table, IReadOnlyCollection<string> key)
         where T : IStoredRow
     {
         var compared = connection.Query<string>(SqlQueries.Get("storage/table_columns"), new { table })
@@ -71,9 +70,9 @@ public static class TableUpserter
         return compared.Count == 0 ? "false" : string.Join(" OR ", compared);
     }
 
-    private static void Execute(DuckDbConnection connection, string sql)
+    private static void Execute(PulseConnection connection, string sql)
     {
-        using var command = new DuckDbCommand(sql, connection);
+        using var command = new PulseCommand(sql, connection);
         command.ExecuteNonQuery();
     }
 }

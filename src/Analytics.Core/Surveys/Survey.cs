@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Surveys;
 
@@ -20,7 +19,7 @@ public sealed record Survey(
     public static string Table => "surveys";
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(SurveyId)
             .AppendValue(Title)

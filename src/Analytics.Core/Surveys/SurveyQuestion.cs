@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Surveys;
 
@@ -34,7 +33,7 @@ public sealed record SurveyQuestion(
     public static string Table => "survey_questions";
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(SurveyId)
             .AppendValue(QuestionId)

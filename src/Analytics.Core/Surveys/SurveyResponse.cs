@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Surveys;
 
@@ -24,7 +23,7 @@ public sealed record SurveyResponse(
     public static string Table => "survey_responses";
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(ResponseId)
             .AppendValue(WaveId)

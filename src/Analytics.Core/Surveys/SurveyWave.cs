@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.Surveys;
 
@@ -35,7 +34,7 @@ public sealed record SurveyWave(
     public int ReportedGroupSize(int organisationMinimum) => Math.Max(MinGroupSize, organisationMinimum);
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(WaveId)
             .AppendValue(SurveyId)

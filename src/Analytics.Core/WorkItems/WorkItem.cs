@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Core.WorkItems;
 
@@ -42,7 +41,7 @@ public sealed record WorkItem(
     public WorkItem StampedAt(DateTimeOffset writtenAt) => this with { IngestedAt = writtenAt };
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row
             .AppendValue(WorkItemId)
             .AppendValue(Project)

@@ -1,6 +1,6 @@
 using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Host.Cli;
 
@@ -17,9 +17,9 @@ internal static class CliErrors
         Analytics.Ingestion.Scheduling.JobConfigurationException jobs => jobs.Message,
         MigrationFailedException migration => migration.Message,
         Analytics.Reports.ReportException report => FirstLine(report.Message),
-        DuckDbException duckDb when duckDb.Message.Contains("not a valid DuckDB database file", StringComparison.Ordinal) =>
+        DuckDBException duckDb when duckDb.Message.Contains("not a valid DuckDB database file", StringComparison.Ordinal) =>
             $"The database file is not a DuckDB database: {FirstLine(duckDb.Message)} Point --db at another file.",
-        DuckDbException duckDb => $"Database error: {FirstLine(duckDb.Message)}",
+        DuckDBException duckDb => $"Database error: {FirstLine(duckDb.Message)}",
         ArgumentException argument => FirstLine(argument.Message),
         FormatException format => FirstLine(format.Message),
         IOException or UnauthorizedAccessException => FirstLine(error.Message),

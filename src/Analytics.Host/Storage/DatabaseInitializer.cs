@@ -1,6 +1,5 @@
 using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.DemoData;
 using Analytics.Ingestion.Import;
 using Microsoft.Extensions.Options;
@@ -18,7 +17,7 @@ internal sealed partial class DatabaseInitializer(
     /// <summary>What initialisation did.</summary>
     public sealed record Outcome(int MigrationsApplied, bool DemoDataLoaded, ActivityCounts Counts);
 
-    public async Task<Outcome> InitializeAsync(DuckDbConnection connection, bool loadDemoData, CancellationToken cancellationToken)
+    public async Task<Outcome> InitializeAsync(PulseConnection connection, bool loadDemoData, CancellationToken cancellationToken)
     {
         var applied = await migrations.ApplyAsync(connection, cancellationToken);
         await InterruptedRuns.CloseAsync(connection, clock, cancellationToken);

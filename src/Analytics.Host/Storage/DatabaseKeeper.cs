@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Host.Storage;
 
@@ -9,7 +8,7 @@ namespace Analytics.Host.Storage;
 /// </summary>
 internal sealed partial class DatabaseKeeper(PulseDatabase database, DatabaseInitializer initializer, ILogger<DatabaseKeeper> logger) : IHostedService, IDisposable
 {
-    private DuckDbConnection? _connection;
+    private PulseConnection? _connection;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

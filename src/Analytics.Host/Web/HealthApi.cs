@@ -1,5 +1,5 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Host.Web;
@@ -27,11 +27,11 @@ internal static partial class HealthApi
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            await using var command = new DuckDbCommand("SELECT 1", connection);
+            await using var command = new PulseCommand("SELECT 1", connection);
             await command.ExecuteScalarAsync(cancellationToken);
             return TypedResults.Ok(new Health("healthy"));
         }
-        catch (Exception error) when (error is DuckDbException or DatabaseInUseException)
+        catch (Exception error) when (error is DuckDBException or DatabaseInUseException)
         {
             LogUnhealthy(loggers.CreateLogger(typeof(HealthApi)), error);
             return TypedResults.Json(new Health("unhealthy"), statusCode: StatusCodes.Status503ServiceUnavailable);

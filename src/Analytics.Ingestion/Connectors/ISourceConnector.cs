@@ -1,4 +1,4 @@
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Analytics.Ingestion.Import;
 
 namespace Analytics.Ingestion.Connectors;
@@ -10,5 +10,5 @@ public interface ISourceConnector
     string Name { get; }
 
     /// <summary>Pulls what changed since the last sync and stores it as one recorded run.</summary>
-    Task<ImportResult> SyncAsync(DuckDbConnection connection, string trigger, CancellationToken cancellationToken);
+    Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken);
 }

@@ -3,7 +3,6 @@ using Analytics.Core.Delivery;
 using Analytics.Core.Storage;
 using Analytics.Core.Surveys;
 using Analytics.Core.Surveys.Templates;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Sources.Catalog;
 using Analytics.Ingestion.Sources.GitHub;
 using Analytics.Ingestion.Sources.Jira;
@@ -21,7 +20,7 @@ namespace Analytics.Ingestion.DemoData;
 public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeProvider clock)
 {
     /// <summary>Loads the folder into the database.</summary>
-    public async Task<ActivityCounts> LoadAsync(DuckDbConnection connection, string folder, CancellationToken cancellationToken)
+    public async Task<ActivityCounts> LoadAsync(PulseConnection connection, string folder, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(folder))
         {
@@ -89,7 +88,7 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         }
     }
 
-    private static void LoadSurveys(DuckDbConnection connection, string folder, CatalogSnapshot catalog, DateTimeOffset now)
+    private static void LoadSurveys(PulseConnection connection, string folder, CatalogSnapshot catalog, DateTimeOffset now)
     {
         const string surveyId = DevExPulseTemplate.Name;
         var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
@@ -135,7 +134,7 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
     }
 
     /// <summary>Appends rows, stamped as written at <paramref name="writtenAt"/> where they carry such a time.</summary>
-    private static void Append<T>(DuckDbConnection connection, IEnumerable<T> rows, DateTimeOffset writtenAt)
+    private static void Append<T>(PulseConnection connection, IEnumerable<T> rows, DateTimeOffset writtenAt)
         where T : IStoredRow
     {
         using var appender = connection.CreateAppender(T.Table);

@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Ingestion.Import;
 
@@ -10,6 +9,6 @@ public sealed record DeadLetter(Guid DeadLetterId, Guid? RunId, string Source, s
     public static string Table => "dead_letters";
 
     /// <inheritdoc />
-    public void AppendTo(DuckDbAppenderRow row) =>
+    public void AppendTo(PulseAppenderRow row) =>
         row.AppendValue(DeadLetterId).AppendValue(RunId).AppendValue(Source).AppendValue(Entity).AppendValue(Payload).AppendValue(Reason).AppendValue(ReceivedAt).EndRow();
 }

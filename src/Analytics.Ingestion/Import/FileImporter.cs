@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Dapper;
 
 namespace Analytics.Ingestion.Import;
@@ -16,7 +15,7 @@ public static class FileImporter
     /// Imports the file, stamping the run and its rows from <paramref name="clock"/>; <paramref name="progress"/>
     /// receives the number of records read so far.
     /// </summary>
-    public static ImportResult Import(DuckDbConnection connection, string entityName, string path, string source, TimeProvider clock, IProgress<long>? progress, CancellationToken cancellationToken)
+    public static ImportResult Import(PulseConnection connection, string entityName, string path, string source, TimeProvider clock, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         if (!ImportableEntities.All.TryGetValue(entityName, out var entity))
         {
@@ -57,7 +56,7 @@ public static class FileImporter
             }
 
             progress?.Report(read);
-            return Task.FromResult<Action<DuckDbConnection>?>(null);
+            return Task.FromResult<Action<PulseConnection>?>(null);
         }).GetAwaiter().GetResult();
 
         // Kept, not refused: a source may deliver deployments before the catalog lists their service, and the result

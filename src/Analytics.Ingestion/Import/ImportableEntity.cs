@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 
 namespace Analytics.Ingestion.Import;
 
@@ -7,11 +6,11 @@ namespace Analytics.Ingestion.Import;
 public sealed class ImportableEntity
 {
     private readonly Func<RecordFields, string, object> _map;
-    private readonly Func<DuckDbConnection, IReadOnlyList<object>, string?, UpsertResult> _upsert;
+    private readonly Func<PulseConnection, IReadOnlyList<object>, string?, UpsertResult> _upsert;
     private readonly string? _dropOlderEventsQuery;
 
     private ImportableEntity(string name, IReadOnlyCollection<string> fields, Func<RecordFields, string, object> map,
-        Func<DuckDbConnection, IReadOnlyList<object>, string?, UpsertResult> upsert, string? dropOlderEventsQuery = null)
+        Func<PulseConnection, IReadOnlyList<object>, string?, UpsertResult> upsert, string? dropOlderEventsQuery = null)
     {
         Name = name;
         Fields = fields;
@@ -50,6 +49,6 @@ public sealed class ImportableEntity
     /// order or replayed) a row older than the stored one is left out and counted as ignored, for entities that
     /// know how to compare; imports and syncs carry the source's current state and replace as given.
     /// </summary>
-    public UpsertResult Upsert(DuckDbConnection connection, IReadOnlyList<object> rows, bool ignoreOlderEvents = false) =>
+    public UpsertResult Upsert(PulseConnection connection, IReadOnlyList<object> rows, bool ignoreOlderEvents = false) =>
         _upsert(connection, rows, ignoreOlderEvents ? _dropOlderEventsQuery : null);
 }

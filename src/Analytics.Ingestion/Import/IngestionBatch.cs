@@ -1,6 +1,5 @@
 using Analytics.Core.Delivery;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Dapper;
 
 namespace Analytics.Ingestion.Import;
@@ -81,7 +80,7 @@ public sealed class IngestionBatch(string source, string trigger, TimeProvider c
     /// with whatever the returned action does there (a connector saves its watermark, so it never runs ahead of
     /// the stored rows). On any failure the run is marked failed or cancelled and the error rethrown.
     /// </summary>
-    public async Task<ImportResult> RunAsync(DuckDbConnection connection, Func<Task<Action<DuckDbConnection>?>> gather)
+    public async Task<ImportResult> RunAsync(PulseConnection connection, Func<Task<Action<PulseConnection>?>> gather)
     {
         var runId = Start(connection);
         try
@@ -98,17 +97,17 @@ public sealed class IngestionBatch(string source, string trigger, TimeProvider c
     }
 
     /// <summary>Runs an ingestion whose records were gathered already.</summary>
-    public ImportResult Run(DuckDbConnection connection) =>
-        RunAsync(connection, () => Task.FromResult<Action<DuckDbConnection>?>(null)).GetAwaiter().GetResult();
+    public ImportResult Run(PulseConnection connection) =>
+        RunAsync(connection, () => Task.FromResult<Action<PulseConnection>?>(null)).GetAwaiter().GetResult();
 
-    private Guid Start(DuckDbConnection connection)
+    private Guid Start(PulseConnection connection)
     {
         var runId = Guid.NewGuid();
         connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source, trigger, started_at = clock.GetUtcNow(), process_id = Environment.ProcessId });
         return runId;
     }
 
-    private UpsertResult Store(DuckDbConnection connection, Guid runId, Action<DuckDbConnection>? alsoInTransaction = null)
+    private UpsertResult Store(PulseConnection connection, Guid runId, Action<PulseConnection>? alsoInTransaction = null)
     {
         using var transaction = connection.BeginTransaction();
         var byEntity = new Dictionary<string, UpsertResult>(StringComparer.Ordinal);
@@ -146,7 +145,7 @@ public sealed class IngestionBatch(string source, string trigger, TimeProvider c
             _ => null,
         }).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-    private void Finish(DuckDbConnection connection, Guid runId, string status, UpsertResult stored, long rejected, string? error) =>
+    private void Finish(PulseConnection connection, Guid runId, string status, UpsertResult stored, long rejected, string? error) =>
         connection.Execute(SqlQueries.Get("ingestion/finish_run"),
             new { run_id = runId, status, inserted = stored.Inserted, updated = stored.Updated, rejected, error, finished_at = clock.GetUtcNow() });
 }

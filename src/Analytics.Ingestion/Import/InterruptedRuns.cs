@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Dapper;
 
 namespace Analytics.Ingestion.Import;
@@ -16,7 +15,7 @@ public static class InterruptedRuns
     private static readonly TimeSpan StartTimeAllowance = TimeSpan.FromSeconds(5);
 
     /// <summary>Closes the runs whose process is gone, as finished now on <paramref name="clock"/>; returns how many it closed.</summary>
-    public static async Task<int> CloseAsync(DuckDbConnection connection, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<int> CloseAsync(PulseConnection connection, TimeProvider clock, CancellationToken cancellationToken)
     {
         var running = await connection.QueryAsync<RunningRun>(new CommandDefinition(SqlQueries.Get("ingestion/running_runs"), cancellationToken: cancellationToken));
         var closed = 0;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Analytics.Core.Storage;
 using Analytics.Core.Surveys;
 using Analytics.Core.Surveys.Templates;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Sources.Surveys;
 
 namespace Analytics.Ingestion.Import;
@@ -9,7 +9,7 @@ namespace Analytics.Ingestion.Import;
 /// <summary>Which wave an import goes to: an existing one, checked against the definition given, or a new closed one.</summary>
 public static partial class SurveyImporter
 {
-    private static TargetWave Target(DuckDbConnection connection, string waveId, TimeZoneInfo zone, HistoricalWave? definition, TimeProvider clock,
+    private static TargetWave Target(PulseConnection connection, string waveId, TimeZoneInfo zone, HistoricalWave? definition, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var existing = SurveyDefinitions.Wave(connection, waveId, cancellationToken);

@@ -1,6 +1,5 @@
 using Analytics.Core.Storage;
 using Analytics.Core.Surveys;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Sources.Surveys;
 using Dapper;
 
@@ -25,7 +24,7 @@ public static partial class SurveyImporter
     /// <param name="createIfMissing">The wave to create when it does not exist, or null to need an existing one.</param>
     /// <param name="clock">Today, for a new wave (it must have closed) and its survey's creation time.</param>
     /// <param name="cancellationToken">Stops the import before anything is stored.</param>
-    public static async Task<SurveyImportResult> ImportAsync(DuckDbConnection connection, string waveId, string path, TimeZoneInfo exportTimeZone,
+    public static async Task<SurveyImportResult> ImportAsync(PulseConnection connection, string waveId, string path, TimeZoneInfo exportTimeZone,
         HistoricalWave? createIfMissing, TimeProvider clock, CancellationToken cancellationToken)
     {
         var target = Target(connection, waveId, exportTimeZone, createIfMissing, clock, cancellationToken);
@@ -70,12 +69,12 @@ public static partial class SurveyImporter
             batch.Reject("survey_responses", new RejectedRecord(error[..colon], string.Empty, error[(colon + 1)..].Trim()));
         }
 
-        var run = await batch.RunAsync(connection, () => Task.FromResult<Action<DuckDbConnection>?>(target.IsNew ? c => Create(c, target, cancellationToken) : null));
+        var run = await batch.RunAsync(connection, () => Task.FromResult<Action<PulseConnection>?>(target.IsNew ? c => Create(c, target, cancellationToken) : null));
         var responses = batch.StoredByEntity.GetValueOrDefault(Responses.Name) ?? new UpsertResult(0, 0);
         return new SurveyImportResult(run with { Inserted = responses.Inserted, Updated = responses.Updated }, target.IsNew ? target.Wave : null);
     }
 
-    private static void Create(DuckDbConnection connection, TargetWave target, CancellationToken cancellationToken)
+    private static void Create(PulseConnection connection, TargetWave target, CancellationToken cancellationToken)
     {
         if (target.NewSurvey is not null)
         {

@@ -1,5 +1,4 @@
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Dapper;
 
 namespace Analytics.Ingestion.Webhooks;
@@ -17,14 +16,14 @@ internal static class DeliveryLog
     public const string GitHub = "github";
 
     /// <summary>True when a delivery with this id was stored and is still remembered at <paramref name="now"/>.</summary>
-    public static bool WasReceived(DuckDbConnection connection, string source, string deliveryId, DateTimeOffset now) =>
+    public static bool WasReceived(PulseConnection connection, string source, string deliveryId, DateTimeOffset now) =>
         connection.QuerySingle<bool>(SqlQueries.Get("ingestion/delivery_received"), new { source, delivery_id = deliveryId, now });
 
     /// <summary>Remembers a delivery until <paramref name="expiresAt"/>; call it in the transaction that stores it.</summary>
-    public static void Remember(DuckDbConnection connection, string source, string deliveryId, DateTimeOffset receivedAt, DateTimeOffset expiresAt) =>
+    public static void Remember(PulseConnection connection, string source, string deliveryId, DateTimeOffset receivedAt, DateTimeOffset expiresAt) =>
         connection.Execute(SqlQueries.Get("ingestion/remember_delivery"), new { source, delivery_id = deliveryId, received_at = receivedAt, expires_at = expiresAt });
 
     /// <summary>Forgets the deliveries that expired before <paramref name="now"/>.</summary>
-    public static void ForgetExpired(DuckDbConnection connection, DateTimeOffset now) =>
+    public static void ForgetExpired(PulseConnection connection, DateTimeOffset now) =>
         connection.Execute(SqlQueries.Get("ingestion/forget_expired_deliveries"), new { now });
 }

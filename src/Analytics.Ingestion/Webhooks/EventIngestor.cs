@@ -1,8 +1,8 @@
 using System.Text;
 using System.Threading.Channels;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -98,7 +98,7 @@ public sealed partial class EventIngestor(PulseDatabase database, TimeProvider c
                     delivery.Stored.TrySetResult(EventDeliveryOutcome.Duplicate);
                 }
             }
-            catch (Exception error) when (error is DuckDbException or InvalidOperationException or FormatException)
+            catch (Exception error) when (error is DuckDBException or InvalidOperationException or FormatException)
             {
                 foreach (var delivery in deliveries)
                 {
@@ -112,7 +112,7 @@ public sealed partial class EventIngestor(PulseDatabase database, TimeProvider c
     /// The deliveries to store, and those already stored (a remembered id, or one sent twice in this run); the
     /// latter are answered only after the run commits, since until then their first copy is not stored.
     /// </summary>
-    private (List<Delivery> Fresh, List<Delivery> Repeated) Split(DuckDbConnection connection, List<Delivery> deliveries)
+    private (List<Delivery> Fresh, List<Delivery> Repeated) Split(PulseConnection connection, List<Delivery> deliveries)
     {
         var now = clock.GetUtcNow();
         DeliveryLog.ForgetExpired(connection, now);
@@ -133,7 +133,7 @@ public sealed partial class EventIngestor(PulseDatabase database, TimeProvider c
         return (fresh, repeated);
     }
 
-    private void Store(DuckDbConnection connection, List<Delivery> deliveries)
+    private void Store(PulseConnection connection, List<Delivery> deliveries)
     {
         var run = new IngestionBatch("webhook", "webhook", clock) { IgnoresOlderEvents = true };
         foreach (var delivery in deliveries)
@@ -142,7 +142,7 @@ public sealed partial class EventIngestor(PulseDatabase database, TimeProvider c
         }
 
         var receivedAt = clock.GetUtcNow();
-        run.RunAsync(connection, () => Task.FromResult<Action<DuckDbConnection>?>(transaction =>
+        run.RunAsync(connection, () => Task.FromResult<Action<PulseConnection>?>(transaction =>
         {
             foreach (var delivery in deliveries)
             {

@@ -67,7 +67,7 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider c
             }
 
             var rememberUntil = now + options.Value.GitHubDeliveryMemory;
-            await batch.RunAsync(connection, () => Task.FromResult<Action<Analytics.DuckDb.DuckDbConnection>?>(
+            await batch.RunAsync(connection, () => Task.FromResult<Action<Analytics.Core.Storage.PulseConnection>?>(
                 transaction => DeliveryLog.Remember(transaction, DeliveryLog.GitHub, deliveryId, now, rememberUntil)));
             return batch.StoredByEntity.GetValueOrDefault("deployments")?.Ignored > 0
                 ? "ignored: the stored deployment has a newer status"
@@ -82,7 +82,7 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider c
     /// <inheritdoc />
     public void Dispose() => _writer.Dispose();
 
-    private static string AddDeployment(Analytics.DuckDb.DuckDbConnection connection, IngestionBatch batch, byte[] body)
+    private static string AddDeployment(Analytics.Core.Storage.PulseConnection connection, IngestionBatch batch, byte[] body)
     {
         var delivery = Read<DeploymentStatusEvent>(body);
         var service = ServiceOf(connection, delivery.Repository.FullName);
@@ -91,7 +91,7 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider c
         return $"stored deployment {deployment.DeploymentId} ({deployment.Status})";
     }
 
-    private static string AddPullRequest(Analytics.DuckDb.DuckDbConnection connection, IngestionBatch batch, byte[] body)
+    private static string AddPullRequest(Analytics.Core.Storage.PulseConnection connection, IngestionBatch batch, byte[] body)
     {
         var delivery = Read<PullRequestEvent>(body);
         if (delivery.Action != "closed" || delivery.PullRequest.MergedAt is null)
@@ -117,10 +117,10 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider c
         return SourceJson.Read<T>(stream, "GitHub delivery");
     }
 
-    private static string ServiceOf(Analytics.DuckDb.DuckDbConnection connection, string repository) =>
+    private static string ServiceOf(Analytics.Core.Storage.PulseConnection connection, string repository) =>
         connection.QuerySingleOrDefault<string>(SqlQueries.Get("ingestion/service_by_repository"), new { repository })
         ?? throw new FormatException($"repository {repository} is not in the catalog; add its github.com/project-slug annotation.");
 
-    private static string? EngineerOf(Analytics.DuckDb.DuckDbConnection connection, string? login) =>
+    private static string? EngineerOf(Analytics.Core.Storage.PulseConnection connection, string? login) =>
         login is null ? null : connection.QuerySingleOrDefault<string>(SqlQueries.Get("ingestion/engineer_by_login"), new { login });
 }

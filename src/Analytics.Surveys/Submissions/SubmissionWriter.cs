@@ -2,8 +2,8 @@ using System.Threading.Channels;
 using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
 using Analytics.Core.Surveys;
-using Analytics.DuckDb;
 using Dapper;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -58,7 +58,7 @@ public sealed partial class SubmissionWriter : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Opened at the first response, not at start: the service opens (and migrates) the file first.
-        DuckDbConnection? connection = null;
+        PulseConnection? connection = null;
         var batch = new List<Pending>(_maxBatchSize);
         // Stopping completes the queue instead of abandoning the wait: new responses are refused (the request is
         // answered "not saved"), and the loop ends only once every response queued before is committed and answered.
@@ -77,7 +77,7 @@ public sealed partial class SubmissionWriter : BackgroundService
         }
     }
 
-    private void Drain(DuckDbConnection connection, List<Pending> batch)
+    private void Drain(PulseConnection connection, List<Pending> batch)
     {
         while (true)
         {
@@ -96,7 +96,7 @@ public sealed partial class SubmissionWriter : BackgroundService
         }
     }
 
-    private void WriteBatch(DuckDbConnection connection, List<Pending> batch)
+    private void WriteBatch(PulseConnection connection, List<Pending> batch)
     {
         var outcomes = new SubmissionOutcome[batch.Count];
         try
@@ -119,7 +119,7 @@ public sealed partial class SubmissionWriter : BackgroundService
 
             LogBatch(batch.Count, stored);
         }
-        catch (Exception error) when (error is DuckDbException or InvalidOperationException)
+        catch (Exception error) when (error is DuckDBException or InvalidOperationException)
         {
             LogBatchFailed(error, batch.Count);
             foreach (var pending in batch)
@@ -134,7 +134,7 @@ public sealed partial class SubmissionWriter : BackgroundService
     /// given: now in a named wave, but the wave's opening in an anonymous one, so that no time of a response or of
     /// a link's use is finer than the wave and none can join an answer to the engineer whose link was used.
     /// </summary>
-    private void Decide(DuckDbConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes, DateTimeOffset[] recordedAt)
+    private void Decide(PulseConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes, DateTimeOffset[] recordedAt)
     {
         var now = _clock.GetUtcNow();
         var ids = batch.Select(p => p.Submission.ResponseId.ToString()).ToArray();
@@ -184,7 +184,7 @@ public sealed partial class SubmissionWriter : BackgroundService
     /// Holds the stored responses back from results, then releases every wave's team that now holds k of them, so
     /// that results of an open wave move only by k answers of one team at a time (docs/surveys.md).
     /// </summary>
-    private void Hold(DuckDbConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes)
+    private void Hold(PulseConnection connection, System.Data.IDbTransaction transaction, List<Pending> batch, SubmissionOutcome[] outcomes)
     {
         var stored = batch.Where((_, i) => outcomes[i] == SubmissionOutcome.Stored).Select(p => p.Submission.ResponseId.ToString()).ToArray();
         if (stored.Length == 0)
@@ -196,7 +196,7 @@ public sealed partial class SubmissionWriter : BackgroundService
         connection.Execute(SqlQueries.Get("surveys/release_held_responses"), new { k = _minimumGroupSize }, transaction);
     }
 
-    private static void Append(DuckDbConnection connection, List<Pending> batch, SubmissionOutcome[] outcomes, DateTimeOffset[] recordedAt)
+    private static void Append(PulseConnection connection, List<Pending> batch, SubmissionOutcome[] outcomes, DateTimeOffset[] recordedAt)
     {
         using (var responses = connection.CreateAppender(SurveyResponse.Table))
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 
 namespace Analytics.Benchmarks.Load;
 
@@ -49,9 +49,9 @@ public static partial class SurveyLoadRun
     /// <summary>A count from the database file, once the service has let go of it.</summary>
     internal static long Count(string database, string sql)
     {
-        using var connection = new DuckDbConnection($"Data Source={database}");
+        using var connection = new PulseConnection($"Data Source={database}");
         connection.Open();
-        using var command = new DuckDbCommand(sql, connection);
+        using var command = new PulseCommand(sql, connection);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 

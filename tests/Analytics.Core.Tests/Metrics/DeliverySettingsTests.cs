@@ -39,7 +39,7 @@ public sealed class DeliverySettingsTests : IDisposable
 
     public void Dispose() => _fixture.Dispose();
 
-    private static string Snapshot(Analytics.DuckDb.DuckDbConnection connection) => string.Join("|",
+    private static string Snapshot(Analytics.Core.Storage.PulseConnection connection) => string.Join("|",
         connection.Query<string>("SELECT deployment_id || environment || coalesce(release_id, '-') FROM deployments ORDER BY 1")
             .Append(connection.QuerySingle<string>("SELECT CAST(production_environments AS VARCHAR) || link_window_days FROM delivery_settings")));
 }

@@ -4,7 +4,6 @@ using Analytics.Core.Metrics;
 using Analytics.Core.Organisation;
 using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +16,7 @@ namespace Analytics.Core.Tests.Metrics;
 public sealed class MetricsFixture : IDisposable
 {
     private static readonly DateTimeOffset WrittenAt = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly DuckDbConnection _keeper;
+    private readonly PulseConnection _keeper;
     private int _sequence;
 
     public MetricsFixture(MetricsOptions? options = null)

@@ -1,5 +1,5 @@
 using Analytics.Core.Seeding;
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Dapper;
 
 namespace Analytics.Core.Tests.Seeding;
@@ -142,7 +142,7 @@ public sealed class SyntheticOrgGeneratorTests
         return string.Join("|", parts);
     }
 
-    private static string? Stamp(DuckDbConnection connection, string table) =>
+    private static string? Stamp(PulseConnection connection, string table) =>
         connection.QuerySingleOrDefault<string>("SELECT column_name FROM duckdb_columns() WHERE table_name = $table AND column_name IN ('updated_at', 'ingested_at')", new { table });
 
     private sealed class SynchronousProgress(Action<SeedProgress> report) : IProgress<SeedProgress>

@@ -30,7 +30,7 @@ public sealed class MigrationRunnerTests
         try
         {
             var path = Path.Combine(folder, "crash.duckdb");
-            using (var connection = new Analytics.DuckDb.DuckDbConnection($"Data Source={path}"))
+            using (var connection = new Analytics.Core.Storage.PulseConnection($"Data Source={path}"))
             {
                 connection.Open();
                 await _runner.ApplyAsync(connection, CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class MigrationRunnerTests
                 Assert.True(walBytes == 0, $"the WAL holds {walBytes} bytes after migrating");
             }
 
-            using var reopened = new Analytics.DuckDb.DuckDbConnection($"Data Source={path}");
+            using var reopened = new Analytics.Core.Storage.PulseConnection($"Data Source={path}");
             reopened.Open();
             Assert.Equal(Migration.Embedded().Count, reopened.QuerySingle<int>("SELECT count(*) FROM schema_migrations"));
         }

@@ -59,6 +59,6 @@ public sealed class TableUpserterTests
     private static Deployment Make(string id, string status) =>
         new(id, "api", "production", "sha", At, At.AddMinutes(5), status, false, false, true, null, "test") { IngestedAt = At };
 
-    private static List<string> Snapshot(Analytics.DuckDb.DuckDbConnection connection) =>
+    private static List<string> Snapshot(Analytics.Core.Storage.PulseConnection connection) =>
         connection.Query<string>("SELECT deployment_id || status || started_at::VARCHAR || ingested_at::VARCHAR FROM deployments ORDER BY 1").ToList();
 }

@@ -1,4 +1,4 @@
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Dapper;
 
 namespace Analytics.Host.Tests.Cli;
@@ -15,7 +15,7 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal("", error);
         Assert.Equal("Admin 'pm.lee' can now sign in at /admin.", output.Trim());
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(_folder, "admin.duckdb")}");
+        using var connection = new PulseConnection($"Data Source={Path.Combine(_folder, "admin.duckdb")}");
         connection.Open();
         var hash = connection.QuerySingle<string>("SELECT password_hash FROM admin_users WHERE username = 'pm.lee'");
         Assert.DoesNotContain("passphrase", hash, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal("", error);
         Assert.Equal("Viewer 'pm.kim' can now sign in at /admin (read only).", output.Trim());
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(_folder, "admin.duckdb")}");
+        using var connection = new PulseConnection($"Data Source={Path.Combine(_folder, "admin.duckdb")}");
         connection.Open();
         Assert.Equal("viewer", connection.QuerySingle<string>("SELECT role FROM admin_users WHERE username = 'pm.kim'"));
     }
@@ -41,7 +41,7 @@ public sealed class AdminCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Equal("error: 'owner' is not a role: use admin or viewer.", error.Trim());
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(_folder, "admin.duckdb")}");
+        using var connection = new PulseConnection($"Data Source={Path.Combine(_folder, "admin.duckdb")}");
         connection.Open();
         Assert.Equal(0L, connection.QuerySingle<long>("SELECT count(*) FROM admin_users"));
     }

@@ -1,4 +1,4 @@
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Dapper;
 
 namespace Analytics.Host.Tests.Cli;
@@ -12,7 +12,7 @@ public sealed class AuditCommandTests : IDisposable
     public async Task Audit_prints_one_line_per_entry_newest_first_up_to_the_limit()
     {
         var database = await DatabaseAsync();
-        using (var connection = new DuckDbConnection($"Data Source={database}"))
+        using (var connection = new PulseConnection($"Data Source={database}"))
         {
             connection.Open();
             const string insert = "INSERT INTO admin_audit_log VALUES ($id, $at, $actor, $action, $kind, $object, $detail)";

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Dapper;
 
 namespace Analytics.Host.Tests.Cli;
@@ -115,7 +115,7 @@ public sealed class BackupCommandTests(SeededDatabase seeded) : IClassFixture<Se
     /// <summary>Every table with its row count and a checksum over every row, and the definitions of tables and macros.</summary>
     private static Contents Describe(string path)
     {
-        using var connection = new DuckDbConnection($"Data Source={path}");
+        using var connection = new PulseConnection($"Data Source={path}");
         connection.Open();
         var tables = connection.Query<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name").ToList();

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Dapper;
 
 namespace Analytics.Host.Tests.Cli;
@@ -153,7 +153,7 @@ public sealed class CommandLineTests : IDisposable
 
     private long CountEngineers(string file)
     {
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(_folder, file)}");
+        using var connection = new PulseConnection($"Data Source={Path.Combine(_folder, file)}");
         connection.Open();
         return connection.QuerySingle<long>("SELECT count(*) FROM engineers");
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Dapper;
 
 namespace Analytics.Host.Tests.Cli;
@@ -52,7 +52,7 @@ public sealed class InterruptedRunTests : IDisposable
         using (var ended = Process.Start("true"))
         {
             await ended.WaitForExitAsync();
-            using var connection = new DuckDbConnection($"Data Source={database}");
+            using var connection = new PulseConnection($"Data Source={database}");
             connection.Open();
             const string insert = "INSERT INTO ingestion_runs (run_id, source, trigger, started_at, status, process_id) VALUES (uuid(), $source, 'import', now(), 'running', $pid)";
             // This test's own process stands for the service, alive while the command line runs.
@@ -62,7 +62,7 @@ public sealed class InterruptedRunTests : IDisposable
 
         (exit, _, error) = await CliProcess.RunAsync(_folder, "runs", "--db", database);
         Assert.True(exit == 0, error);
-        using var check = new DuckDbConnection($"Data Source={database}");
+        using var check = new PulseConnection($"Data Source={database}");
         check.Open();
         Assert.Equal("running", check.ExecuteScalar<string>("SELECT status FROM ingestion_runs WHERE source = 'live'"));
         Assert.Equal("failed", check.ExecuteScalar<string>("SELECT status FROM ingestion_runs WHERE source = 'ended'"));

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Dapper;
 
 namespace Analytics.Host.Tests.Cli;
@@ -121,7 +121,7 @@ public sealed class MetricsCommandTests : IAsyncLifetime, IDisposable
 
     private long ProductionDeploymentsInQ3()
     {
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(_folder, "demo.duckdb")}");
+        using var connection = new PulseConnection($"Data Source={Path.Combine(_folder, "demo.duckdb")}");
         connection.Open();
         return connection.QuerySingle<long>("""
             SELECT count(DISTINCT (service_id, sha)) FROM deployments

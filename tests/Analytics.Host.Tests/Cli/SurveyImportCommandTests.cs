@@ -1,4 +1,4 @@
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Dapper;
 
 namespace Analytics.Host.Tests.Cli;
@@ -103,7 +103,7 @@ public sealed class SurveyImportCommandTests : IClassFixture<DemoDatabase>, IDis
 
     private T Scalar<T>(string sql)
     {
-        using var connection = new DuckDbConnection($"Data Source={Path.Combine(_folder, Database)}");
+        using var connection = new PulseConnection($"Data Source={Path.Combine(_folder, Database)}");
         connection.Open();
         return connection.ExecuteScalar<T>(sql)!;
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Analytics.Ingestion.Webhooks;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -260,7 +260,7 @@ public sealed class EventsApiTests : IDisposable
     private T Count<T>(string sql)
     {
         // The service holds the file; a connection in this process shares its database instance.
-        using var connection = new DuckDbConnection($"Data Source={DatabasePath}");
+        using var connection = new PulseConnection($"Data Source={DatabasePath}");
         connection.Open();
         return connection.QuerySingle<T>(sql);
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Analytics.Ingestion.Webhooks;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -204,7 +204,7 @@ public sealed class GitHubWebhookApiTests : IDisposable
 
     private T Query<T>(string sql)
     {
-        using var connection = new DuckDbConnection($"Data Source={DatabasePath}");
+        using var connection = new PulseConnection($"Data Source={DatabasePath}");
         connection.Open();
         return connection.QuerySingle<T>(sql);
     }

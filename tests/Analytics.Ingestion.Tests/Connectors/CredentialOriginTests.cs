@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Analytics.Core.Organisation;
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Connectors;
 using Analytics.Ingestion.Connectors.GitHub;
 using Analytics.Ingestion.Connectors.GitLab;
@@ -23,7 +23,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 public sealed class CredentialOriginTests : IAsyncLifetime, IDisposable
 {
     private const string Project = "acme/ledger";
-    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly PulseConnection _connection = new("Data Source=:memory:");
     private readonly ConcurrentQueue<string> _credentialsAtEvil = new();
     private readonly ConcurrentQueue<string> _requestsAtApi = new();
     private WebApplication _api = null!;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Analytics.Core.Organisation;
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Connectors;
 using Analytics.Ingestion.Connectors.GitHub;
 using Dapper;
@@ -21,7 +21,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 /// </summary>
 public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
 {
-    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly PulseConnection _connection = new("Data Source=:memory:");
     private HttpClient? _http;
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<int> _pullFailures = new();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Connectors;
 using Analytics.Ingestion.Connectors.Jira;
 using Analytics.Ingestion.Sources.Jira;
@@ -22,7 +22,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 public sealed class JiraConnectorTests : IAsyncLifetime, IDisposable
 {
     private static readonly string Credentials = "Basic " + Convert.ToBase64String("pm@acme.example:jira-token"u8.ToArray());
-    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly PulseConnection _connection = new("Data Source=:memory:");
     private HttpClient? _http;
     private readonly ConcurrentQueue<JsonObject> _searches = new();
     private readonly ConcurrentQueue<int> _failures = new();

@@ -1,6 +1,6 @@
 using Analytics.Core.Organisation;
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Connectors;
 using Analytics.Ingestion.Connectors.PagerDuty;
 using Dapper;
@@ -12,7 +12,7 @@ namespace Analytics.Ingestion.Tests.Connectors;
 
 public sealed class PagerDutyConnectorTests : IAsyncLifetime, IDisposable
 {
-    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly PulseConnection _connection = new("Data Source=:memory:");
     private HttpClient? _http;
     private FakePagerDuty _server = null!;
 

@@ -1,7 +1,6 @@
 using Analytics.Core.Metrics;
 using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -30,7 +29,7 @@ public sealed class DeliveryDatabase : IDisposable
     /// <summary>The clock every load is stamped with: a fixed day after the quarters the tests look at.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 10, 15, 9, 0, 0, TimeSpan.Zero));
 
-    public DuckDbConnection Connection { get; }
+    public PulseConnection Connection { get; }
 
     public void Dispose() => Connection.Dispose();
 

@@ -1,6 +1,6 @@
 using Analytics.Core.Metrics;
 using Analytics.Core.Metrics.Dora;
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Analytics.Ingestion.Import;
 using Analytics.Ingestion.Webhooks;
 using Dapper;
@@ -17,7 +17,7 @@ public sealed class DeliveryRulesTests : IDisposable
 {
     private static readonly Quarter Q3 = new(2026, 3);
     private readonly DeliveryDatabase _store = new();
-    private readonly DuckDbConnection _connection;
+    private readonly PulseConnection _connection;
 
     public DeliveryRulesTests() => _connection = _store.Connection;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.DemoData;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,7 +10,7 @@ namespace Analytics.Ingestion.Tests.DemoData;
 
 public sealed class DemoDataLoaderTests : IAsyncLifetime, IDisposable
 {
-    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly PulseConnection _connection = new("Data Source=:memory:");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
 
     public async Task InitializeAsync()

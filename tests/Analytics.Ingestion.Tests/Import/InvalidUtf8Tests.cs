@@ -1,6 +1,6 @@
 using System.Text;
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +13,7 @@ public sealed class InvalidUtf8Tests : IAsyncLifetime, IDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 10, 15, 9, 0, 0, TimeSpan.Zero));
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-utf8-").FullName;
-    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly PulseConnection _connection = new("Data Source=:memory:");
 
     public async Task InitializeAsync()
     {

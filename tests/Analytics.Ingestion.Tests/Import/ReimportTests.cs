@@ -1,5 +1,5 @@
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +22,7 @@ public sealed class ReimportTests : IAsyncLifetime, IDisposable
         """;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-reimport-").FullName;
-    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly PulseConnection _connection = new("Data Source=:memory:");
 
     public async Task InitializeAsync()
     {

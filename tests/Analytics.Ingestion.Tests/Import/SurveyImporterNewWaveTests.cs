@@ -1,5 +1,5 @@
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.DemoData;
 using Analytics.Ingestion.Import;
 using Dapper;
@@ -20,7 +20,7 @@ public sealed class SurveyImporterNewWaveTests : IAsyncLifetime, IDisposable
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
     private static readonly HistoricalWave Pulse = new("devex-pulse", null, "2025 Q3 pulse", new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 21), 6, true);
 
-    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly PulseConnection _connection = new("Data Source=:memory:");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-survey-new-wave-").FullName;
 

@@ -1,5 +1,5 @@
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Ingestion.DemoData;
 using Analytics.Ingestion.Import;
 using Dapper;
@@ -9,7 +9,7 @@ namespace Analytics.Ingestion.Tests.Import;
 
 public sealed class SurveyImporterTests : IAsyncLifetime, IDisposable
 {
-    private readonly DuckDbConnection _connection = new("Data Source=:memory:");
+    private readonly PulseConnection _connection = new("Data Source=:memory:");
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-survey-import-").FullName;
 
     public async Task InitializeAsync()

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Dapper;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Core.Storage.Backup;
@@ -114,7 +114,7 @@ public sealed partial class DatabaseBackup
         {
             await connection.ExecuteAsync(new CommandDefinition(SqlStringLiteral.WithDirectory("storage/backup/import_database", Path.GetFullPath(directory)), cancellationToken: cancellationToken));
         }
-        catch (DuckDbException error)
+        catch (DuckDBException error)
         {
             throw new BackupException($"Importing {directory} failed, so nothing was restored: {error.Message.Split('\n', 2)[0].Trim()}", error);
         }

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Dapper;
 using Microsoft.Extensions.Logging;
 
@@ -80,7 +79,7 @@ public sealed partial class DatabaseBackup(MigrationRunner migrations, TimeProvi
         typeof(DatabaseBackup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>Opens the database, turning "held by another process" into a message for this operation.</summary>
-    private static DuckDbConnection OpenAlone(PulseDatabase database, string whatToDo)
+    private static PulseConnection OpenAlone(PulseDatabase database, string whatToDo)
     {
         try
         {
@@ -92,14 +91,14 @@ public sealed partial class DatabaseBackup(MigrationRunner migrations, TimeProvi
         }
     }
 
-    private static async Task<IReadOnlyList<string>> TablesAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<string>> TablesAsync(PulseConnection connection, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<string>(new CommandDefinition(SqlQueries.Get("storage/backup/base_tables"), cancellationToken: cancellationToken))).ToList();
 
-    private static Task<long> CountAsync(DuckDbConnection connection, string table, CancellationToken cancellationToken) =>
+    private static Task<long> CountAsync(PulseConnection connection, string table, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlQueries.Get("storage/backup/table_row_count"), new { table }, cancellationToken: cancellationToken));
 
     private static async Task<(IReadOnlyList<BackupMigration> Applied, IReadOnlyList<BackupTable> Tables)> DescribeAsync(
-        DuckDbConnection connection, string path, IProgress<(string Stage, double Fraction)>? progress, CancellationToken cancellationToken)
+        PulseConnection connection, string path, IProgress<(string Stage, double Fraction)>? progress, CancellationToken cancellationToken)
     {
         var names = await TablesAsync(connection, cancellationToken);
         if (!names.Contains(SchemaMigrations, StringComparer.Ordinal))

@@ -1,7 +1,7 @@
 using Analytics.Core.Delivery;
 using Analytics.Core.Metrics;
-using Analytics.DuckDb;
 using Dapper;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +18,7 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, Tim
     private sealed record AppliedMigration(int Version, string Name, string Checksum);
 
     /// <summary>Applies the migrations embedded from <c>queries/schema/</c>; returns how many ran.</summary>
-    public async Task<int> ApplyAsync(DuckDbConnection connection, CancellationToken cancellationToken)
+    public async Task<int> ApplyAsync(PulseConnection connection, CancellationToken cancellationToken)
     {
         var ran = await MigrateAsync(connection, Migration.Embedded(), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
@@ -37,7 +37,7 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, Tim
     }
 
     /// <summary>Applies the given migrations that have not run yet; returns how many ran.</summary>
-    public async Task<int> ApplyAsync(DuckDbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    public async Task<int> ApplyAsync(PulseConnection connection, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         var ran = await MigrateAsync(connection, migrations, cancellationToken);
         if (ran > 0)
@@ -50,10 +50,10 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, Tim
 
     // DuckDB cannot replay a WAL that holds CREATE MACRO, so a crash right after migrating would leave a file that
     // does not open: migrations end with a checkpoint.
-    private static Task<int> CheckpointAsync(DuckDbConnection connection, CancellationToken cancellationToken) =>
+    private static Task<int> CheckpointAsync(PulseConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("storage/checkpoint"), cancellationToken: cancellationToken));
 
-    private async Task<int> MigrateAsync(DuckDbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    private async Task<int> MigrateAsync(PulseConnection connection, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(SqlQueries.Get("storage/create_migrations_table"), cancellationToken: cancellationToken));
         var applied = (await connection.QueryAsync<AppliedMigration>(new CommandDefinition(SqlQueries.Get("storage/applied_migrations"), cancellationToken: cancellationToken)))
@@ -80,7 +80,7 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, Tim
         return ran;
     }
 
-    private void Apply(DuckDbConnection connection, Migration migration, CancellationToken cancellationToken)
+    private void Apply(PulseConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         try
@@ -94,7 +94,7 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, Tim
             transaction.Commit();
             LogApplied(migration.Name);
         }
-        catch (DuckDbException error)
+        catch (DuckDBException error)
         {
             throw new MigrationFailedException($"Migration {migration.Name} failed and was rolled back, so the schema is unchanged: {error.Message}", error);
         }

@@ -156,7 +156,7 @@ internal static class SurveyFormEndpoints
         {
             outcome = await writer.SubmitAsync(submission, cancellationToken);
         }
-        catch (Exception error) when (error is Analytics.DuckDb.DuckDbException or InvalidOperationException)
+        catch (Exception error) when (error is DuckDB.NET.Data.DuckDBException or InvalidOperationException)
         {
             // Nothing of this response was stored; sending the same form again is safe (its id makes it count once).
             return (HtmlPage.Notice("Your answers could not be saved just now", "Nothing was saved. Go back, where your answers are still filled in, and send the form again in a moment.", StatusCodes.Status503ServiceUnavailable), false);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Analytics.Ingestion.Sources.GitHub;
 using Dapper;
@@ -24,7 +23,7 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
     public string Name => Source;
 
     /// <inheritdoc />
-    public async Task<ImportResult> SyncAsync(DuckDbConnection connection, string trigger, CancellationToken cancellationToken)
+    public async Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.Token))
@@ -55,7 +54,7 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
         });
     }
 
-    private async Task ReadDeploymentsAsync(DuckDbConnection connection, Sync sync, CataloguedRepository repository)
+    private async Task ReadDeploymentsAsync(PulseConnection connection, Sync sync, CataloguedRepository repository)
     {
         var entity = ImportableEntities.All["deployments"];
         var (stream, since, newest) = Window(connection, sync.Settings, $"deployments:{repository.Repository}");
@@ -86,7 +85,7 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
         sync.Watermarks[stream] = newest;
     }
 
-    private async Task ReadWorkflowRunsAsync(DuckDbConnection connection, Sync sync, CataloguedRepository repository)
+    private async Task ReadWorkflowRunsAsync(PulseConnection connection, Sync sync, CataloguedRepository repository)
     {
         var entity = ImportableEntities.All["deployments"];
         var (stream, since, newest) = Window(connection, sync.Settings, $"runs:{repository.Repository}");
@@ -125,7 +124,7 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
         sync.Watermarks[stream] = newest;
     }
 
-    private async Task ReadPullRequestsAsync(DuckDbConnection connection, Sync sync, CataloguedRepository repository)
+    private async Task ReadPullRequestsAsync(PulseConnection connection, Sync sync, CataloguedRepository repository)
     {
         var entity = ImportableEntities.All["changes"];
         var (stream, since, newest) = Window(connection, sync.Settings, $"pulls:{repository.Repository}");
@@ -161,7 +160,7 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
     }
 
     /// <summary>A stream's reading window (see <see cref="Watermarks.Window"/>).</summary>
-    private (string Stream, DateTimeOffset Since, DateTimeOffset Newest) Window(DuckDbConnection connection, GitHubOptions settings, string stream)
+    private (string Stream, DateTimeOffset Since, DateTimeOffset Newest) Window(PulseConnection connection, GitHubOptions settings, string stream)
     {
         var (since, newest) = Watermarks.Window(connection, Source, stream, clock.GetUtcNow(), settings.FirstSyncDays, settings.OverlapHours);
         return (stream, since, newest);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Analytics.Ingestion.Sources.GitLab;
 using Dapper;
@@ -22,7 +21,7 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
     public string Name => Source;
 
     /// <inheritdoc />
-    public async Task<ImportResult> SyncAsync(DuckDbConnection connection, string trigger, CancellationToken cancellationToken)
+    public async Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.Token))
@@ -89,7 +88,7 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
     }
 
     /// <summary>Reads every page of a list updated since the stream's window, oldest first; returns the new watermark.</summary>
-    private async Task<DateTimeOffset> ReadAsync<T>(DuckDbConnection connection, GitLabOptions settings, string stream, Func<string, string> path,
+    private async Task<DateTimeOffset> ReadAsync<T>(PulseConnection connection, GitLabOptions settings, string stream, Func<string, string> path,
         Func<string, Task<SourceHttp.Page>> get, Func<Stream, IReadOnlyList<T>> read, Func<T, DateTimeOffset> updated, Func<T, Task> take)
     {
         var (from, newest) = Watermarks.Window(connection, Source, stream, clock.GetUtcNow(), settings.FirstSyncDays, settings.OverlapHours);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Analytics.Ingestion.Sources.Jira;
 using Dapper;
@@ -27,7 +26,7 @@ public sealed class JiraConnector(HttpClient client, IOptions<JiraOptions> optio
     public string Name => Source;
 
     /// <inheritdoc />
-    public async Task<ImportResult> SyncAsync(DuckDbConnection connection, string trigger, CancellationToken cancellationToken)
+    public async Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.Email) || string.IsNullOrEmpty(settings.ApiToken))

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Core.Storage;
-using Analytics.DuckDb;
 using Analytics.Ingestion.Import;
 using Analytics.Ingestion.Sources.PagerDuty;
 using Dapper;
@@ -24,7 +23,7 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
     public string Name => Source;
 
     /// <inheritdoc />
-    public async Task<ImportResult> SyncAsync(DuckDbConnection connection, string trigger, CancellationToken cancellationToken)
+    public async Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.Token))
@@ -86,7 +85,7 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
 
     /// <summary>PagerDuty service → Pulse service: the configured map, else a Pulse service whose id is the PagerDuty name.</summary>
     private static Func<PagerDutyIncidentMapper.PagerDutyReference, IReadOnlyDictionary<string, string>> ServiceResolver(
-        DuckDbConnection connection, IReadOnlyDictionary<string, string> map)
+        PulseConnection connection, IReadOnlyDictionary<string, string> map)
     {
         var known = connection.Query<string>(SqlQueries.Get("ingestion/service_ids")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return reference =>

@@ -1,4 +1,4 @@
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Analytics.Ingestion.Connectors;
 using Analytics.Ingestion.Import;
 
@@ -21,7 +21,7 @@ public sealed class GatedConnector(string name) : ISourceConnector
 
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<ImportResult> SyncAsync(DuckDbConnection connection, string trigger, CancellationToken cancellationToken)
+    public async Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _syncs);
         Entered.TrySetResult();

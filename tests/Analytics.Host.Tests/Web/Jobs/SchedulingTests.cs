@@ -1,5 +1,5 @@
+using Analytics.Core.Storage;
 using Analytics.Core.Storage.Migrations;
-using Analytics.DuckDb;
 using Analytics.Host.Tests.Cli;
 using Analytics.Ingestion.Connectors;
 using Analytics.Ingestion.Scheduling;
@@ -128,7 +128,7 @@ public sealed class SchedulingTests : IDisposable
     [Fact]
     public async Task A_run_cut_off_by_a_stop_is_closed_as_failed_when_the_service_starts()
     {
-        using (var connection = new DuckDbConnection($"Data Source={DatabasePath}"))
+        using (var connection = new PulseConnection($"Data Source={DatabasePath}"))
         {
             connection.Open();
             await new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(connection, CancellationToken.None);
@@ -137,7 +137,7 @@ public sealed class SchedulingTests : IDisposable
 
         await using var factory = Factory();
         using var client = factory.CreateClient();
-        using var check = new DuckDbConnection($"Data Source={DatabasePath}");
+        using var check = new PulseConnection($"Data Source={DatabasePath}");
         check.Open();
         Assert.Equal(("failed", "interrupted: the process stopped during the run"), check.QuerySingle<(string, string)>("SELECT status, error FROM ingestion_runs"));
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Analytics.DuckDb;
+using Analytics.Core.Storage;
 using Analytics.Host.Tests.Cli;
 using Dapper;
 
@@ -72,7 +72,7 @@ internal sealed class SubmissionLoad : IAsyncDisposable
     /// <summary>The ids of the responses stored in the open wave, and the number of their answers.</summary>
     public (HashSet<Guid> Responses, long Answers) Stored()
     {
-        using var connection = new DuckDbConnection($"Data Source={Database}");
+        using var connection = new PulseConnection($"Data Source={Database}");
         connection.Open();
         var stored = connection.Query<string>("SELECT CAST(response_id AS VARCHAR) FROM survey_responses WHERE wave_id = 'devex-pulse-now'").Select(Guid.Parse).ToHashSet();
         var answers = connection.ExecuteScalar<long>("SELECT count(*) FROM survey_answers a JOIN survey_responses r USING (response_id) WHERE r.wave_id = 'devex-pulse-now'");

@@ -4,7 +4,6 @@ using Analytics.Core.Organisation;
 using Analytics.Core.Storage;
 using Analytics.Core.Surveys;
 using Analytics.Core.Surveys.Templates;
-using Analytics.DuckDb;
 using Analytics.Surveys.Administration;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -167,7 +166,7 @@ public sealed partial class SurveyWebApp : IDisposable
         ]);
     }
 
-    private static void Append<T>(DuckDbConnection connection, DateTimeOffset writtenAt, IReadOnlyList<T> rows) where T : IStoredRow
+    private static void Append<T>(PulseConnection connection, DateTimeOffset writtenAt, IReadOnlyList<T> rows) where T : IStoredRow
     {
         using var appender = connection.CreateAppender(T.Table);
         foreach (var row in rows)
