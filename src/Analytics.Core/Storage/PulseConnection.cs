@@ -69,13 +69,14 @@ public sealed class PulseConnection : DuckDBConnection
         return new PulseCommand { Connection = this, Transaction = plain.Transaction };
     }
 
-    /// <summary>Creates a checked appender for a table of the main schema.</summary>
-    public new PulseAppender CreateAppender(string table) => new(base.CreateAppender(table), table);
+    /// <summary>Creates a checked appender for a table (a temporary one shadows one of the database).</summary>
+    public new PulseAppender CreateAppender(string table) => new(this, null, null, table);
 
     /// <summary>Creates a checked appender for a table of a schema.</summary>
-    public new PulseAppender CreateAppender(string? schema, string table) => new(base.CreateAppender(schema, table), table);
+    public new PulseAppender CreateAppender(string? schema, string table) => new(this, null, schema, table);
 
     /// <summary>Creates a checked appender for a table of a catalog and schema (catalog <c>temp</c> for a temporary table).</summary>
-    public new PulseAppender CreateAppender(string? catalog, string? schema, string table) =>
-        new(base.CreateAppender(catalog, schema, table), table);
+    public new PulseAppender CreateAppender(string? catalog, string? schema, string table) => new(this, catalog, schema, table);
+
+    internal DuckDBAppender CreatePlainAppender(string? catalog, string? schema, string table) => base.CreateAppender(catalog, schema, table);
 }

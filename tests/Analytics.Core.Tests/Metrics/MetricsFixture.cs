@@ -10,19 +10,20 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Core.Tests.Metrics;
 
 /// <summary>
-/// A small hand-made organisation in a private in-memory database, with builders for the records a test needs
-/// and a <see cref="MetricsService"/> over it.
+/// A small hand-made organisation in a private database file (the service opens its own connections, and DuckDB.NET
+/// shares an in-memory database with none), with builders for the records a test needs and a
+/// <see cref="MetricsService"/> over it.
 /// </summary>
 public sealed class MetricsFixture : IDisposable
 {
     private static readonly DateTimeOffset WrittenAt = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly string _folder = Directory.CreateTempSubdirectory("pulse-metrics-").FullName;
     private readonly PulseConnection _keeper;
     private int _sequence;
 
     public MetricsFixture(MetricsOptions? options = null)
     {
-        var name = $":memory:metrics-{Guid.NewGuid():N}";
-        Database = new PulseDatabase(Options.Create(new DatabaseOptions { Path = name }));
+        Database = new PulseDatabase(Options.Create(new DatabaseOptions { Path = Path.Combine(_folder, "metrics.duckdb") }));
         _keeper = Database.Open();
         new MigrationRunner(NullLogger<MigrationRunner>.Instance, TimeProvider.System).ApplyAsync(_keeper, CancellationToken.None).GetAwaiter().GetResult();
         Metrics = new MetricsService(Database, Options.Create(options ?? new MetricsOptions()));
@@ -108,5 +109,9 @@ public sealed class MetricsFixture : IDisposable
         }
     }
 
-    public void Dispose() => _keeper.Dispose();
+    public void Dispose()
+    {
+        _keeper.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
 }

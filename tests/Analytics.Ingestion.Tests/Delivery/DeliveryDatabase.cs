@@ -8,12 +8,14 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Ingestion.Tests.Delivery;
 
-/// <summary>A private in-memory database with two teams and three services, loaded the way every source loads.</summary>
+/// <summary>A private database file (the metrics service opens its own connections) with two teams and three services, loaded the way every source loads.</summary>
 public sealed class DeliveryDatabase : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("pulse-delivery-").FullName;
+
     public DeliveryDatabase()
     {
-        Database = new PulseDatabase(Options.Create(new DatabaseOptions { Path = $":memory:rules-{Guid.NewGuid():N}" }));
+        Database = new PulseDatabase(Options.Create(new DatabaseOptions { Path = Path.Combine(_folder, "delivery.duckdb") }));
         Connection = Database.Open();
         Migrate(new MetricsOptions());
         Load(
@@ -31,7 +33,11 @@ public sealed class DeliveryDatabase : IDisposable
 
     public PulseConnection Connection { get; }
 
-    public void Dispose() => Connection.Dispose();
+    public void Dispose()
+    {
+        Connection.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
 
     public static Dictionary<string, string?> Fields(params (string Name, string? Value)[] fields) => fields.ToDictionary(f => f.Name, f => f.Value);
 

@@ -86,6 +86,40 @@ public sealed class PulseAppenderTests : IDisposable
     }
 
     [Fact]
+    public void Numbers_are_converted_to_their_columns_exact_type()
+    {
+        // DuckDB.NET copies a value's bytes as they are: a long in a DOUBLE column would read back as 4.4E-323.
+        _connection.Execute("CREATE TABLE numbers (d DOUBLE, i INTEGER, s SMALLINT, m DECIMAL(10,2), h HUGEINT, f FLOAT, b BIGINT)");
+        using (var appender = _connection.CreateAppender("numbers"))
+        {
+            appender.CreateRow().AppendValue(9L).AppendValue(5L).AppendValue(7L).AppendValue(1.235).AppendValue(13L).AppendValue(2L).AppendValue((object)11).EndRow();
+        }
+
+        var row = _connection.QuerySingle<(double D, int I, short S, decimal M, string H, float F, long B)>(
+            "SELECT d, i, s, m, h::VARCHAR AS h, f, b FROM numbers");
+        Assert.Equal((9.0, 5, (short)7, 1.24m, "13", 2f, 11L), row);
+    }
+
+    [Fact]
+    public void Value_that_does_not_fit_its_column_is_refused_naming_it()
+    {
+        _connection.Execute("CREATE TABLE small (s SMALLINT)");
+        using (var appender = _connection.CreateAppender("small"))
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => appender.CreateRow().AppendValue(100_000L));
+            Assert.Contains("'s'", error.Message, StringComparison.Ordinal);
+        }
+
+        using (var appender = _connection.CreateAppender("small"))
+        {
+            var wrongType = Assert.Throws<InvalidOperationException>(() => appender.CreateRow().AppendValue(true));
+            Assert.Contains("SMALLINT", wrongType.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, _connection.ExecuteScalar<int>("SELECT count(*) FROM small"));
+    }
+
+    [Fact]
     public void Value_past_the_last_column_is_refused()
     {
         using var appender = _connection.CreateAppender("events");
