@@ -23,11 +23,9 @@ internal sealed partial class DatabaseKeeper(PulseDatabase database, DatabaseIni
         return Task.CompletedTask;
     }
 
-    public void Dispose()
-    {
-        _connection?.Dispose();
-        _connection = null;
-    }
+    // The host may stop and dispose the keeper on two threads at once; DuckDB.NET counts a second close of one
+    // connection as a second release of the file, so exactly one caller may close it.
+    public void Dispose() => Interlocked.Exchange(ref _connection, null)?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Path} is open ({Migrations} migrations applied now); it holds {Counts}")]
     private partial void LogReady(string path, int migrations, ActivityCounts counts);
