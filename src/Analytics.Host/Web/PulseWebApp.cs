@@ -5,6 +5,7 @@ using Analytics.Host.ApiKeys;
 using Analytics.Host.Reports;
 using Analytics.Host.Storage;
 using Analytics.Host.Web.Admin;
+using Analytics.Host.Web.Admin.ApiKeys;
 using Analytics.Host.Web.Api;
 using Analytics.Host.Web.Dashboards;
 using Analytics.Host.Web.Pages;
@@ -61,6 +62,7 @@ internal static class PulseWebApp
         app.MapAdminReports();
         app.MapDashboards();
         app.MapAdminAudit();
+        app.MapAdminApiKeys();
         app.MapAdminJobs();
         return app;
     }

@@ -40,7 +40,7 @@ public sealed class AdminAuditLog(PulseDatabase database, TimeProvider clock)
     }
 
     /// <summary>Records an action on <paramref name="connection"/>, inside <paramref name="transaction"/> when one is open.</summary>
-    internal void Record(IDbConnection connection, IDbTransaction? transaction, string actor, string action, AuditTarget target, string? detail, CancellationToken cancellationToken)
+    public void Record(IDbConnection connection, IDbTransaction? transaction, string actor, string action, AuditTarget target, string? detail, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         connection.Execute(new CommandDefinition(SqlQueries.Get("audit/insert_entry"), new

@@ -38,4 +38,10 @@ public static class AuditActions
 
     /// <summary>The quarterly report was made from the admin page (viewed or downloaded as PDF).</summary>
     public const string ReportGenerated = "report.generated";
+
+    /// <summary>An API key for a machine client was created (from the page or the command line).</summary>
+    public const string ApiKeyCreated = "apikey.created";
+
+    /// <summary>An API key was revoked.</summary>
+    public const string ApiKeyRevoked = "apikey.revoked";
 }

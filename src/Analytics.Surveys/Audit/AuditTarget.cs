@@ -19,4 +19,7 @@ public sealed record AuditTarget(string Kind, string Id)
 
     /// <summary>The quarterly report of a quarter, such as <c>2026-Q3</c>.</summary>
     public static AuditTarget Report(string quarter) => new("report", quarter);
+
+    /// <summary>An API key, by its id.</summary>
+    public static AuditTarget ApiKey(string keyId) => new("api-key", keyId);
 }

@@ -20,7 +20,7 @@ internal sealed class AdminPage(HttpContext context, IAntiforgery antiforgery)
     public IResult Render(string title, string body, int statusCode = StatusCodes.Status200OK, string? error = null, string? notice = null)
     {
         var user = context.User.Identity?.Name ?? "";
-        var header = $"<nav aria-label=\"Admin\"><a href=\"/admin\">Surveys</a><a href=\"/admin/dashboards\">Dashboards</a><a href=\"/admin/sources\">Sources</a><a href=\"/admin/reports\">Reports</a><a href=\"/admin/jobs\">Jobs</a><a href=\"/admin/audit\">Audit log</a><span>Signed in as {Encode(user)}</span>{Button("/admin/logout", "Sign out", "link")}</nav>";
+        var header = $"<nav aria-label=\"Admin\"><a href=\"/admin\">Surveys</a><a href=\"/admin/dashboards\">Dashboards</a><a href=\"/admin/sources\">Sources</a><a href=\"/admin/reports\">Reports</a><a href=\"/admin/jobs\">Jobs</a><a href=\"/admin/api-keys\">API keys</a><a href=\"/admin/audit\">Audit log</a><span>Signed in as {Encode(user)}</span>{Button("/admin/logout", "Sign out", "link")}</nav>";
         var page = new StringBuilder();
         if (error is not null)
         {
