@@ -5,7 +5,8 @@ namespace Analytics.Host.Tests.Web.Surveys;
 
 /// <summary>
 /// axe-core's rules, run by Debian's chromium through Playwright, find nothing serious or critical on the admin
-/// wave page (which no longer refreshes itself, WCAG 2.2.1), the confirmation pages and the audit log.
+/// wave page (which no longer refreshes itself, WCAG 2.2.1), the confirmation pages, the audit log, the dashboards
+/// and the API keys page.
 /// </summary>
 public sealed class AdminAccessibilityTests : IAsyncLifetime, IDisposable
 {
@@ -38,6 +39,9 @@ public sealed class AdminAccessibilityTests : IAsyncLifetime, IDisposable
     [InlineData("/admin/waves/pulse-named/close", "Close Named?")]
     [InlineData("/admin/waves/pulse-named/links", "New personal links for Named?")]
     [InlineData("/admin/audit", "Audit log")]
+    [InlineData("/admin/dashboards", "No deployments or changes were recorded")]
+    [InlineData("/admin/dashboards/delivery", "No team deployed")]
+    [InlineData("/admin/api-keys", "Create key")]
     public async Task Admin_page_has_no_serious_or_critical_accessibility_violations(string path, string heading)
     {
         // Links already sent, so that the wave page offers replacing them and the audit log has an entry.
