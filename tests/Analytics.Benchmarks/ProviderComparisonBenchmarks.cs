@@ -19,7 +19,7 @@ public class ProviderComparisonBenchmarks
 {
     private const int AppendedRows = 1_000_000;
     private const int ReadRows = 10_000_000;
-    private const string AppendTable = "CREATE OR REPLACE TABLE appended (id BIGINT, amount DOUBLE, service VARCHAR, at TIMESTAMPTZ)";
+    private const string AppendTable = "CREATE OR REPLACE TABLE appended (id BIGINT, amount DOUBLE, service VARCHAR, happened_at TIMESTAMPTZ)";
     private const string ReadTable = "CREATE TABLE facts AS SELECT i AS a, (i * 0.5)::DOUBLE AS b, (i % 1000)::INTEGER AS c FROM range(10000000) r(i)";
     private const string ReadQuery = "SELECT a, b, c FROM facts";
     private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
