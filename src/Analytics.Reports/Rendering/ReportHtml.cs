@@ -74,13 +74,13 @@ public static class ReportHtml
         html.Append("<section>\n<h2>Executive summary</h2>\n");
         if (r.TeamName is not null)
         {
-            html.Append("<p class=\"muted\">Every figure in this report is ").Append(E(r.TeamName)).Append("’s, except those marked “")
+            html.Append("<p class=\"muted\">Every figure in this report is ").Append(E(Possessive(r.TeamName))).Append(", except those marked “")
                 .Append(E(ReportBuilder.ForComparison)).Append("”, which the data holds only for the whole organisation.</p>\n");
         }
 
         if (r.DoraLevel is not null)
         {
-            html.Append("<p>").Append(r.TeamName is null ? "" : E(r.TeamName) + "’s ").Append("DORA performance level this quarter: <span class=\"level\">").Append(E(r.DoraLevel)).Append("</span></p>\n");
+            html.Append("<p>").Append(r.TeamName is null ? "" : E(Possessive(r.TeamName)) + " ").Append("DORA performance level this quarter: <span class=\"level\">").Append(E(r.DoraLevel)).Append("</span></p>\n");
         }
 
         var (soFar, before) = r.Progress is { } progress ? ($" so far ({progress.DaysElapsed} of {progress.Days} days)", "same days last quarter") : ("", "last quarter");
@@ -285,6 +285,9 @@ public static class ReportHtml
         html.Append("<figure>\n").Append(chart.Svg ?? "").Append("\n<figcaption>")
             .Append(E(caption)).Append("</figcaption>\n</figure>\n");
     }
+
+    /// <summary>A team's name in the possessive: "Payments’", "Atlas Core’s".</summary>
+    public static string Possessive(string name) => name.EndsWith('s') ? name + "’" : name + "’s";
 
     /// <summary>The coverage table counts the whole database, so a team report labels it the organisation's.</summary>
     private static string CoverageHeading(QuarterlyReport r) => r.Team is null ? "Data coverage" : $"Data coverage — {ReportBuilder.ForComparison}";
