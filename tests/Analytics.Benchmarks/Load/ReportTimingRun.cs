@@ -14,9 +14,9 @@ namespace Analytics.Benchmarks.Load;
 /// <summary>
 /// The full quarterly PDF for the organisation with 50 teams in its per-team tables, on the org-scale dataset
 /// (<c>PULSE_BENCH_DB</c>), timed by stage over several runs after a warm-up, as the service makes it: one report
-/// generator with its warm Chromium and series cache (the warm-up run is the cold one, printed apart). Baseline in
-/// the same run: the quarter's metric set alone (<see cref="MetricsService.QuarterAsync(Quarter, string?, CancellationToken)"/>), which the report needs twice (this
-/// quarter and the last).
+/// generator with its warm Chromium, series cache and metric-set cache (the warm-up run is the cold one, printed
+/// apart). Baseline in the same run: the quarter's metric set alone (<see cref="MetricsService.QuarterAsync(Quarter, string?, CancellationToken)"/>), which the report
+/// needs twice (this quarter and the last), computed on the cold run and from the cache after it.
 /// </summary>
 public static class ReportTimingRun
 {
