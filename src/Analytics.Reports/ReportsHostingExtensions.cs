@@ -16,6 +16,7 @@ public static class ReportsHostingExtensions
         builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MonthlySeriesCache>();
+        builder.Services.AddSingleton<QuarterlyMetricsCache>();
         builder.Services.AddSingleton<ReportBuilder>();
         builder.Services.AddSingleton<ChartRenderer>();
         builder.Services.AddSingleton<ChromiumPdfPrinter>();

@@ -52,7 +52,8 @@ public sealed record QuarterlyReport(
     /// <param name="Change">The change in words, for example "+12%" or "−3 pts".</param>
     /// <param name="Direction">better, worse or flat.</param>
     /// <param name="RelativeChange">The change as a share of last quarter's value (0.12 = +12%), when there is one.</param>
-    public sealed record Kpi(string Name, string Value, string Previous, string Change, string Direction, double? RelativeChange);
+    /// <param name="Note">A plain-words caution when the figure rests on very few values, for example "from only 2 changes".</param>
+    public sealed record Kpi(string Name, string Value, string Previous, string Change, string Direction, double? RelativeChange, string? Note = null);
 
     /// <summary>A delivery metric's monthly history with its forecast.</summary>
     public sealed record Trend(string Metric, string Unit, Chart Chart, SeriesForecast Forecast);

@@ -17,8 +17,11 @@ namespace Analytics.Reports.Building;
 /// trends with forecasts, per-team DORA levels, sentiment with its margin of error, DevEx and journey heatmaps,
 /// friction themes, adoption, support and onboarding — and three findings written from the data.
 /// </summary>
-public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics, MonthlySeriesCache seriesCache, IOptions<MetricsOptions> metricsOptions, IOptions<ReportOptions> options, TimeProvider clock)
+public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics, MonthlySeriesCache seriesCache, QuarterlyMetricsCache metricsCache, IOptions<MetricsOptions> metricsOptions, IOptions<ReportOptions> options, TimeProvider clock)
 {
+    /// <summary>The fewest values a median needs to be a headline without a caution.</summary>
+    public const int FewestForHeadline = 5;
+
     private static readonly string[] DevExDimensions = ["feedback_loops", "cognitive_load", "flow"];
     private readonly Forecaster _forecaster = new();
 
@@ -32,8 +35,14 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         }
 
         var progress = Progress(quarter);
-        var current = await metrics.QuarterAsync(quarter, team, progress?.Until ?? quarter.End, cancellationToken);
-        var previous = await metrics.QuarterAsync(quarter.Previous, team, progress?.PreviousUntil ?? quarter.Previous.End, cancellationToken);
+        var version = await VersionAsync("reports/metrics_version", cancellationToken);
+        var current = progress is null
+            ? await metricsCache.GetAsync(quarter, team, quarter.End, version, () => metrics.QuarterAsync(quarter, team, quarter.End, cancellationToken))
+            : await metrics.QuarterAsync(quarter, team, progress.Until, cancellationToken);
+
+        // The previous quarter is always closed, even the days of it an in-progress quarter compares with.
+        var previousUntil = progress?.PreviousUntil ?? quarter.Previous.End;
+        var previous = await metricsCache.GetAsync(quarter.Previous, team, previousUntil, version, () => metrics.QuarterAsync(quarter.Previous, team, previousUntil, cancellationToken));
         var historyStart = quarter.Start.AddMonths(-3 * (definition.HistoryQuarters - 1));
 
         // Trends chart complete months only: the month in progress would read as a collapse, as the quarter did.
@@ -99,8 +108,8 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
             SentimentCharts(devEx, Listed, Name),
             themes,
             themes.Count == 0 ? (freeText.Count < k ? $"Fewer than {k} people answered the free-text questions this quarter, so no themes are shown." : $"No theme was shared by {k} or more people.") : null,
-            AdoptionCharts(current),
-            AdoptionFigures(current, level),
+            AdoptionCharts(current, team),
+            AdoptionFigures(current, level, team),
             current.SupportCategories.OrderByDescending(c => c.EffortHours ?? 0).Take(5).ToList(),
             OnboardingCharts(current, devEx, Listed, Name, level, team),
             current.DevExScores.Count(s => s.Suppressed) + current.Nps.Count(s => s.Suppressed) + current.ResponseRates.Count(s => s.Suppressed),
@@ -162,13 +171,15 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
             return await LoadMonthlySeriesAsync(team, from, to, cancellationToken);
         }
 
-        string version;
-        using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            version = await connection.QuerySingleAsync<string>(new CommandDefinition(SqlQueries.Get("reports/series_version"), cancellationToken: cancellationToken));
-        }
-
+        var version = await VersionAsync("reports/series_version", cancellationToken);
         return await seriesCache.GetAsync(quarter, team, from, to, version, () => LoadMonthlySeriesAsync(team, from, to, cancellationToken));
+    }
+
+    /// <summary>The data version a cache is keyed by, from one of the <c>queries/reports/*_version.sql</c> files.</summary>
+    private async Task<string> VersionAsync(string query, CancellationToken cancellationToken)
+    {
+        using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<string>(new CommandDefinition(SqlQueries.Get(query), cancellationToken: cancellationToken));
     }
 
     private async Task<MonthlySeries> LoadMonthlySeriesAsync(string? team, DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -195,23 +206,34 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         T? Pick<T>(IEnumerable<T> rows, Func<T, string> rowLevel, Func<T, string?> rowTeam) => rows.FirstOrDefault(r => rowLevel(r) == level && (team is null || rowTeam(r) == team));
         double? PerDay(QuarterlyMetrics m) => Pick(m.DeploymentFrequency, r => r.Level, r => r.TeamId) is { } r ? (double)r.Deployments / Math.Max(1, r.Days) : null;
         double? Lead(QuarterlyMetrics m) => Pick(m.LeadTime, r => r.Level, r => r.TeamId)?.MedianHours;
+        long? Changes(QuarterlyMetrics m) => Pick(m.LeadTime, r => r.Level, r => r.TeamId)?.Changes;
+        long? Recovered(QuarterlyMetrics m) => Pick(m.RecoveryTime, r => r.Level, r => r.TeamId)?.Recovered;
         double? Failure(QuarterlyMetrics m) => Pick(m.ChangeFailureRate, r => r.Level, r => r.TeamId) is { Deployments: > 0 } r ? 100 * r.Rate : null;
         double? Recovery(QuarterlyMetrics m) => Pick(m.RecoveryTime, r => r.Level, r => r.TeamId)?.MedianHours;
         double? Adoption(QuarterlyMetrics m) => Pick(m.Adoption, r => r.Level, r => r.TeamId) is { } r ? 100 * r.ServiceShare : null;
         double? FirstDeploy(QuarterlyMetrics m) => m.TimeToFirstDeploy.Where(r => r.Level == level && (team is null || r.TeamId == team) && r.MedianDays is not null)
             .Select(r => r.MedianDays).LastOrDefault();
+        long? Starters(QuarterlyMetrics m) => m.TimeToFirstDeploy.Where(r => r.Level == level && (team is null || r.TeamId == team) && r.MedianDays is not null)
+            .Select(r => (long?)r.Deployed).LastOrDefault();
 
         return
         [
             Kpi("Deployments per day", PerDay(current), PerDay(previous), "0.0", higherIsBetter: true, relative: true),
-            Kpi("Median lead time (hours)", Lead(current), Lead(previous), "0", higherIsBetter: false, relative: true),
+            Kpi("Median lead time (hours)", Lead(current), Lead(previous), "0", higherIsBetter: false, relative: true) with { Note = FewValues(Changes(current), "change", "changes") },
             Kpi("Change failure rate (%)", Failure(current), Failure(previous), "0.0", higherIsBetter: false, relative: false),
-            Kpi("Median recovery time (hours)", Recovery(current), Recovery(previous), "0.0", higherIsBetter: false, relative: true),
+            Kpi("Median recovery time (hours)", Recovery(current), Recovery(previous), "0.0", higherIsBetter: false, relative: true) with { Note = FewValues(Recovered(current), "recovery", "recoveries") },
             Kpi("Platform NPS", nps?.Nps, previousNps?.Nps, "0", higherIsBetter: true, relative: false),
             Kpi("Services on the platform (%)", Adoption(current), Adoption(previous), "0", higherIsBetter: true, relative: false),
-            Kpi("Median days to first deploy", FirstDeploy(current), FirstDeploy(previous), "0", higherIsBetter: false, relative: true),
+            Kpi("Median days to first deploy", FirstDeploy(current), FirstDeploy(previous), "0", higherIsBetter: false, relative: true) with { Note = FewValues(Starters(current), "person", "people") },
         ];
     }
+
+    /// <summary>
+    /// A median of fewer than <see cref="FewestForHeadline"/> values is mostly one or two cases, so it says so in
+    /// plain words (and is kept out of the findings); null when there are enough.
+    /// </summary>
+    private static string? FewValues(long? count, string one, string many) =>
+        count is > 0 and var n && n < FewestForHeadline ? $"from only {n} {(n == 1 ? one : many)}, so one case moves it" : null;
 
     private static QuarterlyReport.Kpi Kpi(string name, double? now, double? before, string format, bool higherIsBetter, bool relative)
     {
@@ -234,7 +256,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
     {
         var (now, before) = progress is null ? ("this quarter", "last quarter") : ($"in the first {progress.DaysElapsed} days of this quarter", "the same days of last quarter");
         var findings = new List<string>();
-        var delivery = kpis.Take(4).Where(k => k.Direction != "flat" && k.RelativeChange is not null).MaxBy(k => Math.Abs(k.RelativeChange!.Value));
+        var delivery = kpis.Take(4).Where(k => k.Direction != "flat" && k.RelativeChange is not null && k.Note is null).MaxBy(k => Math.Abs(k.RelativeChange!.Value));
         var dora = kpis.Take(4).ToList();
         findings.Add(delivery is not null
             ? $"{Subject(delivery.Name)} moved most in delivery: {delivery.Value} {now} against {delivery.Previous} in {before} ({delivery.Change}), a change for the {delivery.Direction}."
@@ -244,7 +266,7 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         {
             var margin = nps.MarginOfError is { } m ? $" (±{m:0} at 95%)" : "";
             var significance = nps.ChangeZ is { } z ? (Math.Abs(z) >= 1.96 ? $", a significant change of {Sign(nps.Change ?? 0)}{Math.Abs(nps.Change ?? 0):0} points" : $"; the change of {Sign(nps.Change ?? 0)}{Math.Abs(nps.Change ?? 0):0} points is within the margin of error") : "";
-            findings.Add($"Platform NPS is {score:0}{margin} from {nps.Respondents} respondents{significance}.");
+            findings.Add($"Platform NPS is {score:0}{margin} from {nps.Respondents} respondents{significance}." + (EveryoneAnswered(nps, team) is { } exact ? $" {exact}" : ""));
         }
         else
         {
@@ -260,6 +282,15 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
             : theme is not null ? $"The most common friction theme is “{theme.Label}” ({theme.Count} answers)." : "There is not yet enough survey data to say where developers feel most friction.");
         return findings;
     }
+
+    /// <summary>
+    /// The plain-words note for an NPS whose margin is nil because the whole audience answered (the finite-population
+    /// correction): exact for those people, but no guide to the next wave. Null otherwise.
+    /// </summary>
+    public static string? EveryoneAnswered(NpsResult nps, string? team) =>
+        nps is { MarginOfError: < 0.5, Respondents: > 0 and var n }
+            ? $"Everyone {(team is null ? "invited" : "in the team")} answered, so there is no sampling error; the figure is exact for these {n} people but says little about next quarter."
+            : null;
 
     private static string Subject(string kpi) => kpi[..(kpi.IndexOf(" (", StringComparison.Ordinal) is var i and >= 0 ? i : kpi.Length)];
 
@@ -286,7 +317,12 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         return [new(new HeatmapChart("DevEx by team (mean of 1–5)", description, cells, 1, 5))];
     }
 
-    private static List<QuarterlyReport.Chart> AdoptionCharts(QuarterlyMetrics current)
+    /// <summary>What a team report adds to an organisation-wide figure, which the metrics cannot narrow to one team.</summary>
+    public const string ForComparison = "Organisation (for comparison)";
+
+    private static string Whose(string label, string? team) => team is null ? label : $"{label} — {ForComparison}";
+
+    private static List<QuarterlyReport.Chart> AdoptionCharts(QuarterlyMetrics current, string? team)
     {
         var charts = new List<QuarterlyReport.Chart>();
         var capabilities = current.CapabilityAdoption.GroupBy(c => c.Capability).Select(g => g.OrderBy(c => c.PeriodStart).Last()).ToList();
@@ -299,22 +335,23 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
 
         if (current.WeeklyActivity.Count > 0)
         {
-            const string description = "Teams that deployed through the platform, each week of the quarter.";
-            charts.Add(new(new BarChart("Weekly active teams", description, "teams",
+            var description = team is null ? "Teams that deployed through the platform, each week of the quarter." : "Whether the team deployed through the platform (1) or not (0), each week of the quarter.";
+            charts.Add(new(new BarChart(team is null ? "Weekly active teams" : "Weeks the team deployed", description, "teams",
                 current.WeeklyActivity.Select(w => new BarChart.Bar(w.WeekStart.ToString("MMM d", CultureInfo.InvariantCulture), w.ActiveTeams)).ToList(), Horizontal: false)));
         }
 
         if (current.SupportCategories.Count > 0)
         {
-            const string description = "Support requests to the platform team by category this quarter.";
-            charts.Add(new(new BarChart("Support requests by category", description, "requests",
+            // Support is the platform team's work for everyone, so a team report shows the organisation's, labelled.
+            var description = "Support requests to the platform team by category this quarter" + (team is null ? "." : ", from the whole organisation.");
+            charts.Add(new(new BarChart(Whose("Support requests by category", team), description, "requests",
                 current.SupportCategories.Select(c => new BarChart.Bar(c.Category, c.Requests)).ToList())));
         }
 
         return charts;
     }
 
-    private static List<QuarterlyReport.Figure> AdoptionFigures(QuarterlyMetrics current, string level)
+    private static List<QuarterlyReport.Figure> AdoptionFigures(QuarterlyMetrics current, string level, string? team)
     {
         var figures = new List<QuarterlyReport.Figure>();
         if (current.Adoption.FirstOrDefault(a => a.Level == level) is { } adoption)
@@ -336,12 +373,12 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
 
         if (current.ParticipatoryAdoption.Count > 0 && current.ParticipatoryAdoption[^1] is var participation)
         {
-            figures.Add(new("Engineers contributing to the platform", $"{participation.Contributors} of {participation.Engineers} ({100 * participation.Share:0.0}%)"));
+            figures.Add(new(Whose("Engineers contributing to the platform", team), $"{participation.Contributors} of {participation.Engineers} ({100 * participation.Share:0.0}%)"));
         }
 
         if (current.SupportLoad.Count > 0 && current.SupportLoad[^1] is { PerHundredEngineersPerMonth: { } load } support)
         {
-            figures.Add(new("Support requests per 100 engineers a month", $"{load:0.0} (median first response {support.MedianFirstResponseHours:0.0} h)"));
+            figures.Add(new(Whose("Support requests per 100 engineers a month", team), $"{load:0.0} (median first response {support.MedianFirstResponseHours:0.0} h)"));
         }
 
         return figures;

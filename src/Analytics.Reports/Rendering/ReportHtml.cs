@@ -64,7 +64,7 @@ public static class ReportHtml
         }
 
         html.Append("</div>\n<div>\n<p class=\"muted\">Generated ").Append(E(r.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)))
-            .Append(" by Pulse.</p>\n<h3>Data coverage</h3>\n");
+            .Append(" by Pulse.</p>\n<h3>").Append(E(CoverageHeading(r))).Append("</h3>\n");
         CoverageTable(html, r);
         html.Append("</div>\n</section>\n");
     }
@@ -72,9 +72,15 @@ public static class ReportHtml
     private static void Summary(StringBuilder html, QuarterlyReport r)
     {
         html.Append("<section>\n<h2>Executive summary</h2>\n");
+        if (r.TeamName is not null)
+        {
+            html.Append("<p class=\"muted\">Every figure in this report is ").Append(E(Possessive(r.TeamName))).Append(", except those marked “")
+                .Append(E(ReportBuilder.ForComparison)).Append("”, which the data holds only for the whole organisation.</p>\n");
+        }
+
         if (r.DoraLevel is not null)
         {
-            html.Append("<p>DORA performance level this quarter: <span class=\"level\">").Append(E(r.DoraLevel)).Append("</span></p>\n");
+            html.Append("<p>").Append(r.TeamName is null ? "" : E(Possessive(r.TeamName)) + " ").Append("DORA performance level this quarter: <span class=\"level\">").Append(E(r.DoraLevel)).Append("</span></p>\n");
         }
 
         var (soFar, before) = r.Progress is { } progress ? ($" so far ({progress.DaysElapsed} of {progress.Days} days)", "same days last quarter") : ("", "last quarter");
@@ -84,7 +90,8 @@ public static class ReportHtml
             html.Append("<div class=\"kpi\"><div class=\"name\">").Append(E(kpi.Name)).Append("</div><div class=\"value\">").Append(E(kpi.Value))
                 .Append(soFar.Length > 0 && kpi.Value != "—" ? $"<span class=\"muted so-far\">{E(soFar)}</span>" : "")
                 .Append("</div><div class=\"change ").Append(kpi.Direction).Append("\">").Append(E(kpi.Change + (kpi.Direction is "better" or "worse" ? $", {kpi.Direction}" : ""))).Append(" <span class=\"muted\">(").Append(before).Append(' ')
-                .Append(E(kpi.Previous)).Append(")</span></div></div>\n");
+                .Append(E(kpi.Previous)).Append(")</span></div>")
+                .Append(kpi.Note is { } small ? $"<div class=\"muted note-small\">{E(small)}</div>" : "").Append("</div>\n");
         }
 
         html.Append("</div>\n<h3>Findings</h3>\n<ol class=\"findings\">\n");
@@ -151,6 +158,11 @@ public static class ReportHtml
                     .Append(" points (z = ").Append(z.ToString("0.00", CultureInfo.InvariantCulture)).Append(Math.Abs(z) >= 1.96 ? ", significant at 95%)." : ", not significant at 95%).");
             }
 
+            if (ReportBuilder.EveryoneAnswered(result, r.Team) is { } exact)
+            {
+                html.Append(' ').Append(E(exact));
+            }
+
             html.Append("</p>\n");
         }
         else
@@ -204,7 +216,9 @@ public static class ReportHtml
 
         if (r.SelfServiceCandidates.Count > 0)
         {
-            html.Append("<h3>Candidates for self-service</h3>\n<p>The request categories that cost the platform team most; each is a candidate to automate or document.</p>\n")
+            html.Append("<h3>").Append(r.Team is null ? "Candidates for self-service" : E($"Candidates for self-service — {ReportBuilder.ForComparison}"))
+                .Append("</h3>\n<p>The request categories that cost the platform team most").Append(r.Team is null ? "" : ", across the whole organisation")
+                .Append("; each is a candidate to automate or document.</p>\n")
                 .Append("<table>\n<thead><tr><th scope=\"col\">Category</th><th scope=\"col\" class=\"number\">Requests</th><th scope=\"col\" class=\"number\">Median handling (h)</th><th scope=\"col\" class=\"number\">Effort (h)</th></tr></thead>\n<tbody>\n");
             foreach (var c in r.SelfServiceCandidates)
             {
@@ -248,7 +262,7 @@ public static class ReportHtml
                 .Append(trend.Forecast.FilledGaps).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n<h3>Data coverage</h3>\n");
+        html.Append("</tbody>\n</table>\n<h3>").Append(E(CoverageHeading(r))).Append("</h3>\n");
         CoverageTable(html, r);
         html.Append("</section>\n");
     }
@@ -271,6 +285,12 @@ public static class ReportHtml
         html.Append("<figure>\n").Append(chart.Svg ?? "").Append("\n<figcaption>")
             .Append(E(caption)).Append("</figcaption>\n</figure>\n");
     }
+
+    /// <summary>A team's name in the possessive: "Payments’", "Atlas Core’s".</summary>
+    public static string Possessive(string name) => name.EndsWith('s') ? name + "’" : name + "’s";
+
+    /// <summary>The coverage table counts the whole database, so a team report labels it the organisation's.</summary>
+    private static string CoverageHeading(QuarterlyReport r) => r.Team is null ? "Data coverage" : $"Data coverage — {ReportBuilder.ForComparison}";
 
     private static string InProgress(QuarterlyReport r, QuarterlyReport.InProgress progress)
     {
