@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
-/// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), and a team's monthly trend.
-/// Filters live in the query string; a malformed or future quarter is a 400 page, an unknown team a 404 page.
+/// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), a team's monthly trend, and
+/// data health (runs and refused records, those as CSV). Filters live in the query string; a malformed or future
+/// quarter or a page number out of range is a 400 page, an unknown team a 404 page.
 /// </summary>
 internal static class DashboardEndpoints
 {
@@ -24,6 +25,9 @@ internal static class DashboardEndpoints
             PageAsync(context, antiforgery, data, quarter, team, async filter => DeliveryCsv(await data.DeliveryAsync(filter, sort, dir == "desc", ct)), ct));
         dashboards.MapGet("/teams/{team}", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamPage>(new { Model = await data.TeamAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/data-health", (string? quarter, string? team, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DataHealthData health, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<DataHealth>(new { Model = await health.PageAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/dead-letters.csv", async (DataHealthData health, CancellationToken ct) => DeadLettersCsv(await health.AllDeadLettersAsync(ct)));
         return app;
     }
 
@@ -35,7 +39,7 @@ internal static class DashboardEndpoints
         }
         catch (FormatException error)
         {
-            return Problem(context, antiforgery, StatusCodes.Status400BadRequest, "That period cannot be shown", error.Message);
+            return Problem(context, antiforgery, StatusCodes.Status400BadRequest, "That page cannot be shown", error.Message);
         }
         catch (ArgumentException error)
         {
@@ -65,5 +69,17 @@ internal static class DashboardEndpoints
 
         var name = $"delivery-{model.Filter.Quarter}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+
+    private static IResult DeadLettersCsv(IReadOnlyList<DeadLetterRow> letters)
+    {
+        var csv = new StringBuilder("received_at,source,entity,location,reason,payload\n");
+        foreach (var letter in letters)
+        {
+            csv.Append(CsvCell.Line([CsvCell.Timestamp(letter.ReceivedAt), CsvCell.Text(letter.Source), CsvCell.Text(letter.Entity),
+                CsvCell.Text(letter.Location), CsvCell.Text(letter.Reason), CsvCell.Text(letter.Payload)])).Append('\n');
+        }
+
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "dead-letters.csv");
     }
 }
