@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
-/// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), a team's monthly trend, and
-/// data health (runs and refused records, those as CSV). Filters live in the query string; a malformed or future
-/// quarter or a page number out of range is a 400 page, an unknown team a 404 page.
+/// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), a team's monthly trend,
+/// sentiment (NPS, response rates, DevEx), and data health (runs and refused records, those as CSV). Filters live
+/// in the query string; a malformed or future quarter or a page out of range is a 400 page, an unknown team a 404.
 /// </summary>
 internal static class DashboardEndpoints
 {
@@ -25,6 +25,8 @@ internal static class DashboardEndpoints
             PageAsync(context, antiforgery, data, quarter, team, async filter => DeliveryCsv(await data.DeliveryAsync(filter, sort, dir == "desc", ct)), ct));
         dashboards.MapGet("/teams/{team}", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamPage>(new { Model = await data.TeamAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/sentiment", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Sentiment>(new { Model = await data.SentimentAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/data-health", (string? quarter, string? team, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DataHealthData health, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<DataHealth>(new { Model = await health.PageAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/dead-letters.csv", async (DataHealthData health, CancellationToken ct) => DeadLettersCsv(await health.AllDeadLettersAsync(ct)));
