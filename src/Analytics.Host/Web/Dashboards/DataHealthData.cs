@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Analytics.Host.Web.Dashboards;
 
-/// <summary>Reads what the data-health page shows: ingestion runs and dead letters, straight from the tables (never cached).</summary>
+/// <summary>Reads what the data-health page shows: ingestion runs, watermarks and dead letters, straight from the tables (never cached).</summary>
 public sealed class DataHealthData(PulseDatabase database)
 {
     /// <summary>Refused records on one page.</summary>
@@ -29,8 +29,9 @@ public sealed class DataHealthData(PulseDatabase database)
         }
 
         var runs = (await connection.QueryAsync<IngestionRun>(new CommandDefinition(SqlQueries.Get("dashboards/last_runs"), new { per_source = RunsPerSource }, cancellationToken: cancellationToken))).AsList();
+        var watermarks = (await connection.QueryAsync<WatermarkRow>(new CommandDefinition(SqlQueries.Get("dashboards/watermarks"), cancellationToken: cancellationToken))).AsList();
         var letters = await connection.QueryAsync<DeadLetter>(new CommandDefinition(SqlQueries.Get("dashboards/dead_letters"), new { limit = PageSize, offset = (number - 1) * PageSize }, cancellationToken: cancellationToken));
-        return new DataHealthModel(filter, runs, [.. letters.Select(DeadLetterRow.Of)], count, number, pages);
+        return new DataHealthModel(filter, runs, watermarks, [.. letters.Select(DeadLetterRow.Of)], count, number, pages);
     }
 
     /// <summary>Every refused record, newest first.</summary>

@@ -33,6 +33,7 @@ public sealed class DataHealthTests : IDisposable
         Assert.Contains("<title>Data health – Pulse</title>", html, StringComparison.Ordinal);
         Assert.Contains("No ingestion has run yet", html, StringComparison.Ordinal);
         Assert.Contains("No record was refused", html, StringComparison.Ordinal);
+        Assert.Contains("No source has recorded a watermark yet", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/admin/sources\"", html, StringComparison.Ordinal);
         Assert.Contains("aria-current=\"page\">Data health</a>", html, StringComparison.Ordinal);
     }
@@ -45,6 +46,7 @@ public sealed class DataHealthTests : IDisposable
             INSERT INTO ingestion_runs (run_id, source, trigger, started_at, finished_at, status, rows_inserted, rows_updated, rows_rejected, error) VALUES
               ('00000000-0000-0000-0000-000000000001', 'github', 'schedule', '2026-10-14 08:00:00+00', '2026-10-14 08:01:00+00', 'succeeded', 120, 7, 51, NULL),
               ('00000000-0000-0000-0000-000000000002', 'pagerduty', 'manual', '2026-10-14 09:00:00+00', '2026-10-14 09:00:05+00', 'failed', 0, 0, 0, 'PagerDuty answered 401 Unauthorized');
+            INSERT INTO ingestion_watermarks VALUES ('github', 'acme/api deployments', '2026-10-14T07:59:00Z', '2026-10-14 08:01:00+00');
             INSERT INTO dead_letters
             SELECT uuid(), '00000000-0000-0000-0000-000000000001', 'github', 'deployments', '{"id":' || i || '}',
                    'acme/api deployment ' || i || ': ''environment'' is empty.', TIMESTAMPTZ '2026-10-14 08:00:00+00' + to_seconds(i)
@@ -55,6 +57,7 @@ public sealed class DataHealthTests : IDisposable
         var second = await client.GetStringAsync("/admin/dashboards/data-health?page=2");
 
         Assert.Contains("PagerDuty answered 401 Unauthorized", first, StringComparison.Ordinal);
+        Assert.Contains("<td>acme/api deployments</td><td>2026-10-14T07:59:00Z</td><td>2026-10-14 08:01</td>", first, StringComparison.Ordinal);
         Assert.Contains("<td class=\"number\">120</td>", first, StringComparison.Ordinal);
         Assert.Contains("51 records were refused", first, StringComparison.Ordinal);
         Assert.Contains("<td>acme/api deployment 51</td><td>&#x27;environment&#x27; is empty.</td>", first, StringComparison.Ordinal);
