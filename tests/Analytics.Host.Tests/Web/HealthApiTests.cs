@@ -1,6 +1,7 @@
 using System.Net;
 using Analytics.Core.Storage;
 using Dapper;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,6 +76,32 @@ public sealed class HealthApiTests : IDisposable
         await using (var connection = await factory.Services.GetRequiredService<PulseDatabase>().OpenAsync(CancellationToken.None))
         {
             await connection.ExecuteAsync("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)");
+        }
+
+        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("""{"status":"not ready"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readyz_is_503_when_this_instance_runs_jobs_but_its_job_server_is_gone()
+    {
+        await using var factory = Factory(runJobs: true);
+        using var client = factory.CreateClient();
+        using (var ready = await ReadyAsync(client))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        // As when the server stopped or lost its store: its record is gone until a heartbeat (30 s) finds out.
+        var storage = factory.Services.GetRequiredService<JobStorage>();
+        using (var connection = storage.GetConnection())
+        {
+            foreach (var server in storage.GetMonitoringApi().Servers())
+            {
+                connection.RemoveServer(server.Name);
+            }
         }
 
         using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
