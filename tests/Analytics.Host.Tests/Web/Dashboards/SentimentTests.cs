@@ -72,6 +72,27 @@ public sealed partial class SentimentTests : IClassFixture<DemoDatabase>, IDispo
     }
 
     [Theory]
+    [InlineData("nps", 4)]
+    [InlineData("response-rates", 4)]
+    [InlineData("devex", 6)]
+    public async Task Each_table_downloads_as_csv_with_a_suppressed_group_s_figures_empty(string table, int firstFigure)
+    {
+        using var client = await SignedInAsync();
+
+        using var response = await client.GetAsync($"/admin/dashboards/sentiment-{table}.csv?quarter=2026-Q3");
+        var lines = (await response.Content.ReadAsStringAsync()).Trim().Split('\n');
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var suppressedColumn = Array.IndexOf(lines[0].Split(','), "suppressed");
+        var hidden = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[suppressedColumn] == "true").ToList();
+        Assert.NotEmpty(hidden);
+        Assert.All(hidden, cells => Assert.All(cells.Skip(firstFigure), Assert.Empty));
+        Assert.Contains(lines.Skip(1), l => l.Split(',')[suppressedColumn] == "false" && l.Split(',').Skip(firstFigure).Any(c => c.Length > 0));
+    }
+
+    [Theory]
+    [InlineData("/admin/dashboards/sentiment-nope.csv?quarter=2026-Q3", HttpStatusCode.NotFound, "")]
     [InlineData("/admin/dashboards/sentiment?quarter=2026-Q9", HttpStatusCode.BadRequest, "is not a quarter")]
     [InlineData("/admin/dashboards/sentiment?team=nope", HttpStatusCode.NotFound, "There is no team &#x27;nope&#x27;.")]
     public async Task Bad_filters_are_pages_that_say_what_is_wrong(string path, HttpStatusCode status, string message)
