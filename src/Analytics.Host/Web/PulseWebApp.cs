@@ -121,6 +121,7 @@ internal static class PulseWebApp
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<DashboardCache>();
         builder.Services.AddSingleton<DashboardData>();
+        builder.Services.AddSingleton<DataHealthData>();
     }
 
     /// <summary>Admin sign-in (cookie, roles, single sign-on), antiforgery for forms, and per-client rate limits on what anyone can post.</summary>

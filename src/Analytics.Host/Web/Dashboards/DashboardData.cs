@@ -122,6 +122,20 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
         return new TeamTrendModel(filter, team, months);
     }
 
+    /// <summary>The sentiment of a filter: every wave that opened in the quarter, organisation first, then teams by name.</summary>
+    public async Task<SentimentModel> SentimentAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var teams = await store.TeamsAsync(cancellationToken);
+        var now = await cache.QuarterAsync(filter.Quarter, filter.Team, filter.Until, cancellationToken);
+        var names = teams.ToDictionary(t => t.TeamId, t => t.Name);
+        string Order(string level, string? teamId) => level == "organisation" ? "" : names.GetValueOrDefault(teamId ?? "", teamId ?? "");
+        return new SentimentModel(filter, teams,
+            [.. now.Nps.OrderBy(n => n.OpensAt).ThenBy(n => Order(n.Level, n.TeamId), StringComparer.Ordinal)],
+            [.. now.ResponseRates.OrderBy(r => r.OpensAt).ThenBy(r => Order(r.Level, r.TeamId), StringComparer.Ordinal)],
+            [.. now.DevExScores.OrderBy(d => d.OpensAt).ThenBy(d => Order(d.Level, d.TeamId), StringComparer.Ordinal)],
+            metrics.MinimumGroupSize);
+    }
+
     private static Func<string, string?, bool> Mine(string? team) =>
         team is null ? (level, _) => level == "organisation" : (level, teamId) => level == "team" && teamId == team;
 

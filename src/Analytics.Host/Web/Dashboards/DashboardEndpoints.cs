@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
-/// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), and a team's monthly trend.
-/// Filters live in the query string; a malformed or future quarter is a 400 page, an unknown team a 404 page.
+/// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), a team's monthly trend,
+/// sentiment (NPS, response rates, DevEx; each as CSV), and data health (runs and refused records, those as CSV). Filters live
+/// in the query string; a malformed or future quarter or a page out of range is a 400 page, an unknown team a 404.
 /// </summary>
 internal static class DashboardEndpoints
 {
@@ -24,6 +25,13 @@ internal static class DashboardEndpoints
             PageAsync(context, antiforgery, data, quarter, team, async filter => DeliveryCsv(await data.DeliveryAsync(filter, sort, dir == "desc", ct)), ct));
         dashboards.MapGet("/teams/{team}", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamPage>(new { Model = await data.TeamAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/sentiment", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Sentiment>(new { Model = await data.SentimentAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/sentiment-{table}.csv", (string table, string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => SentimentCsv(await data.SentimentAsync(filter, ct), table), ct));
+        dashboards.MapGet("/data-health", (string? quarter, string? team, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DataHealthData health, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<DataHealth>(new { Model = await health.PageAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/dead-letters.csv", async (DataHealthData health, CancellationToken ct) => DeadLettersCsv(await health.AllDeadLettersAsync(ct)));
         return app;
     }
 
@@ -35,7 +43,7 @@ internal static class DashboardEndpoints
         }
         catch (FormatException error)
         {
-            return Problem(context, antiforgery, StatusCodes.Status400BadRequest, "That period cannot be shown", error.Message);
+            return Problem(context, antiforgery, StatusCodes.Status400BadRequest, "That page cannot be shown", error.Message);
         }
         catch (ArgumentException error)
         {
@@ -65,5 +73,64 @@ internal static class DashboardEndpoints
 
         var name = $"delivery-{model.Filter.Quarter}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+
+    // A suppressed group's figures are empty cells, as in every export: the row says it was hidden, nothing more.
+    private static IResult SentimentCsv(SentimentModel model, string table)
+    {
+        static CsvCell Number(double? value) => value is { } v && !double.IsNaN(v) ? CsvCell.Number(v) : CsvCell.Empty;
+        static CsvCell Count(long? value) => value is { } v ? CsvCell.Number(v) : CsvCell.Empty;
+        static CsvCell Flag(bool value) => CsvCell.Text(value ? "true" : "false");
+        var csv = new StringBuilder();
+        switch (table)
+        {
+            case "nps":
+                csv.Append("wave,level,team,suppressed,respondents,nps,margin_of_error,change,change_z\n");
+                foreach (var n in model.Nps)
+                {
+                    var hidden = n.Suppressed;
+                    csv.Append(CsvCell.Line([CsvCell.Text(n.WaveName), CsvCell.Text(n.Level), CsvCell.Text(n.TeamId), Flag(hidden), hidden ? CsvCell.Empty : Count(n.Respondents),
+                        hidden ? CsvCell.Empty : Number(n.Nps), hidden ? CsvCell.Empty : Number(n.MarginOfError), hidden ? CsvCell.Empty : Number(n.Change), hidden ? CsvCell.Empty : Number(n.ChangeZ)])).Append('\n');
+                }
+
+                break;
+            case "response-rates":
+                csv.Append("wave,level,team,suppressed,invited,responses,rate_percent\n");
+                foreach (var r in model.ResponseRates)
+                {
+                    var hidden = r.Suppressed;
+                    csv.Append(CsvCell.Line([CsvCell.Text(r.WaveName), CsvCell.Text(r.Level), CsvCell.Text(r.TeamId), Flag(hidden), hidden ? CsvCell.Empty : CsvCell.Number(r.Invited),
+                        hidden ? CsvCell.Empty : Count(r.Responses), hidden ? CsvCell.Empty : Number(r.RatePercent)])).Append('\n');
+                }
+
+                break;
+            case "devex":
+                csv.Append("wave,level,team,dimension,item,suppressed,respondents,mean,favourable_percent\n");
+                foreach (var d in model.DevExScores)
+                {
+                    var hidden = d.Suppressed;
+                    csv.Append(CsvCell.Line([CsvCell.Text(d.WaveName), CsvCell.Text(d.Level), CsvCell.Text(d.TeamId), CsvCell.Text(d.Dimension), CsvCell.Text(d.Item), Flag(hidden),
+                        hidden ? CsvCell.Empty : Count(d.Respondents), hidden ? CsvCell.Empty : Number(d.Mean), hidden ? CsvCell.Empty : Number(d.FavourablePercent)])).Append('\n');
+                }
+
+                break;
+            default:
+                return Results.NotFound();
+        }
+
+        var name = $"sentiment-{table}-{model.Filter.Quarter}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+
+    private static IResult DeadLettersCsv(IReadOnlyList<DeadLetterRow> letters)
+    {
+        var csv = new StringBuilder("received_at,source,entity,location,reason,payload\n");
+        foreach (var letter in letters)
+        {
+            csv.Append(CsvCell.Line([CsvCell.Timestamp(letter.ReceivedAt), CsvCell.Text(letter.Source), CsvCell.Text(letter.Entity),
+                CsvCell.Text(letter.Location), CsvCell.Text(letter.Reason), CsvCell.Text(letter.Payload)])).Append('\n');
+        }
+
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "dead-letters.csv");
     }
 }

@@ -34,4 +34,8 @@ public static class Format
 
     /// <summary>A figure that may be missing.</summary>
     public static string Or(double? value, Func<double, string> format) => value is { } v && !double.IsNaN(v) ? format(v) : None;
+
+    /// <summary>An identifier in words, e.g. "cognitive_load" as "Cognitive load".</summary>
+    public static string Words(string identifier) =>
+        identifier.Length == 0 ? identifier : char.ToUpperInvariant(identifier[0]) + identifier[1..].Replace('_', ' ');
 }
