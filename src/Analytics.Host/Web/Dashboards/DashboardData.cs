@@ -1,6 +1,9 @@
+using System.Globalization;
 using Analytics.Core.Metrics;
 using Analytics.Core.Metrics.Dora;
+using Analytics.Core.Storage;
 using Analytics.Surveys;
+using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Host.Web.Dashboards;
@@ -9,7 +12,7 @@ namespace Analytics.Host.Web.Dashboards;
 /// Builds what the dashboards show from <see cref="MetricsService"/>, so every figure is the CLI's, the API's and
 /// the report's, suppressed the same way; quarter results come through <see cref="DashboardCache"/>.
 /// </summary>
-public sealed class DashboardData(MetricsService metrics, DashboardCache cache, SurveyStore store, IOptions<MetricsOptions> options, TimeProvider clock)
+public sealed class DashboardData(MetricsService metrics, DashboardCache cache, SurveyStore store, PulseDatabase database, IOptions<MetricsOptions> options, TimeProvider clock)
 {
     /// <summary>Columns the delivery table sorts by.</summary>
     public static readonly IReadOnlyList<string> SortColumns = ["name", "deploys", "lead", "cfr", "recovery", "rework"];
@@ -134,6 +137,31 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
             [.. now.ResponseRates.OrderBy(r => r.OpensAt).ThenBy(r => Order(r.Level, r.TeamId), StringComparer.Ordinal)],
             [.. now.DevExScores.OrderBy(d => d.OpensAt).ThenBy(d => Order(d.Level, d.TeamId), StringComparer.Ordinal)],
             metrics.MinimumGroupSize);
+    }
+
+    /// <summary>Deployments listed on one page of a drill-down.</summary>
+    public const int DeploymentsPerPage = 50;
+
+    /// <summary>
+    /// One page of the deployments the team's deployment frequency counts in the filter's period. Throws
+    /// <see cref="FormatException"/> naming <paramref name="page"/> when it is not a whole number from 1 to the last page.
+    /// </summary>
+    public async Task<DeploymentsModel> DeploymentsAsync(DashboardFilter filter, string? page, CancellationToken cancellationToken)
+    {
+        var team = await store.TeamAsync(filter.Team!, cancellationToken) ?? throw new ArgumentException($"There is no team '{filter.Team}'.");
+        var range = new { from = filter.Quarter.Start, to = filter.Until, tz = options.Value.TimeZone, team = filter.Team };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlQueries.Get("dashboards/deployments_counted_total"), range, cancellationToken: cancellationToken));
+        var pages = (int)Math.Max(1, (total + DeploymentsPerPage - 1) / DeploymentsPerPage);
+        var number = 1;
+        if (page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1 || number > pages))
+        {
+            throw new FormatException($"There is no page '{page}' of deployments: give a whole number from 1 to {pages}.");
+        }
+
+        var rows = await connection.QueryAsync<CountedDeployment>(new CommandDefinition(SqlQueries.Get("dashboards/deployments_counted"),
+            new { range.from, range.to, range.tz, range.team, limit = DeploymentsPerPage, offset = (number - 1) * DeploymentsPerPage }, cancellationToken: cancellationToken));
+        return new DeploymentsModel(filter, team, [.. rows], total, number, DeploymentsPerPage);
     }
 
     private static Func<string, string?, bool> Mine(string? team) =>

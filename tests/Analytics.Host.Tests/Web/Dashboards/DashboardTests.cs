@@ -63,7 +63,30 @@ public sealed class DashboardTests(SeededDatabase seeded) : IClassFixture<Seeded
         Assert.Contains("October 2025", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_deployments_behind_a_teams_frequency_are_listed_exactly_and_paged()
+    {
+        using var client = await SignedInAsync();
+        var metrics = await _factory!.Services.GetRequiredService<MetricsService>().QuarterAsync(new Quarter(2026, 3), "platform", CancellationToken.None);
+        var counted = metrics.DeploymentFrequency.Single(r => r.Level == "team" && r.TeamId == "platform").Deployments;
+
+        var first = await client.GetStringAsync("/admin/dashboards/teams/platform/deployments?quarter=2026-Q3");
+        var rows = System.Text.RegularExpressions.Regex.Count(first, "<tr><td>2026-");
+
+        Assert.Contains($"{counted:N0} deployments count towards", first, StringComparison.Ordinal);
+        Assert.Equal((int)Math.Min(counted, 50), rows);
+        if (counted > 50)
+        {
+            Assert.Contains("page=2\">Older</a>", first, StringComparison.Ordinal);
+            var last = await client.GetStringAsync($"/admin/dashboards/teams/platform/deployments?quarter=2026-Q3&page={(counted + 49) / 50}");
+            Assert.Equal((int)(counted - (50 * ((counted - 1) / 50))), System.Text.RegularExpressions.Regex.Count(last, "<tr><td>2026-"));
+        }
+    }
+
     [Theory]
+    [InlineData("/admin/dashboards/teams/platform/deployments?quarter=2026-Q3&page=0", HttpStatusCode.BadRequest, "There is no page &#x27;0&#x27; of deployments")]
+    [InlineData("/admin/dashboards/teams/platform/deployments?quarter=2026-Q3&page=two", HttpStatusCode.BadRequest, "There is no page &#x27;two&#x27; of deployments")]
+    [InlineData("/admin/dashboards/teams/nope/deployments?quarter=2026-Q3", HttpStatusCode.NotFound, "There is no team &#x27;nope&#x27;.")]
     [InlineData("/admin/dashboards?quarter=Q3", HttpStatusCode.BadRequest, "is not a quarter")]
     [InlineData("/admin/dashboards?quarter=2027-Q1", HttpStatusCode.BadRequest, "2027-Q1 has no complete day yet")]
     [InlineData("/admin/dashboards?team=nope", HttpStatusCode.NotFound, "There is no team &#x27;nope&#x27;.")]
