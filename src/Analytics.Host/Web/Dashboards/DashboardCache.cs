@@ -7,8 +7,8 @@ namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
 /// Keeps the quarter results the dashboards asked for, so moving between pages does not recompute them; everything
-/// kept is dropped as soon as the data changes (an ingestion, a pushed event or a survey answer is committed),
-/// which one cheap query over the tables' sizes and last updates tells.
+/// kept is dropped as soon as the data changes, by the same version the report's metric-set cache uses
+/// (<c>queries/reports/metrics_version.sql</c>).
 /// </summary>
 public sealed class DashboardCache(MetricsService metrics, PulseDatabase database)
 {
@@ -45,6 +45,6 @@ public sealed class DashboardCache(MetricsService metrics, PulseDatabase databas
     private async Task<string> VersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<string>(new CommandDefinition(SqlQueries.Get("dashboards/data_version"), cancellationToken: cancellationToken)) ?? "";
+        return await connection.ExecuteScalarAsync<string>(new CommandDefinition(SqlQueries.Get("reports/metrics_version"), cancellationToken: cancellationToken)) ?? "";
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Analytics.Core.Metrics;
 using Analytics.Host.Tests.Cli;
 using Analytics.Host.Tests.Web.Surveys;
+using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -61,6 +62,27 @@ public sealed class DashboardTests(SeededDatabase seeded) : IClassFixture<Seeded
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("September 2026", html, StringComparison.Ordinal);
         Assert.Contains("October 2025", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cached_quarter_results_are_reused_until_new_rows_arrive()
+    {
+        using var client = await SignedInAsync();
+        var cache = _factory!.Services.GetRequiredService<Analytics.Host.Web.Dashboards.DashboardCache>();
+        var q3 = new Quarter(2026, 3);
+
+        var first = await cache.QuarterAsync(q3, null, q3.End, CancellationToken.None);
+        var again = await cache.QuarterAsync(q3, null, q3.End, CancellationToken.None);
+        using (var connection = _factory.Services.GetRequiredService<Analytics.Core.Storage.PulseDatabase>().Open())
+        {
+            connection.Execute("INSERT INTO deployments (deployment_id, service_id, environment, started_at, finished_at, status, source, release_id) SELECT 'late-1', service_id, 'production', TIMESTAMPTZ '2026-08-03 10:00:00+00', TIMESTAMPTZ '2026-08-03 10:05:00+00', 'success', 'test', 'late-1' FROM services WHERE team_id = 'platform' LIMIT 1");
+        }
+
+        var after = await cache.QuarterAsync(q3, null, q3.End, CancellationToken.None);
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, after);
+        Assert.Equal(first.DeploymentFrequency.Single(r => r.Level == "organisation").Deployments + 1, after.DeploymentFrequency.Single(r => r.Level == "organisation").Deployments);
     }
 
     [Fact]
