@@ -160,9 +160,6 @@ public sealed class DashboardTests(SeededDatabase seeded) : IClassFixture<Seeded
             .UseSetting("Pulse:Database:Path", database)
             .UseSetting("Pulse:Admin:InitialPassword", SurveyWebApp.AdminPassword)
             .UseClock(Clock));
-        var client = _factory.CreateClient();
-        using var signIn = await SurveyWebApp.FillAsync(client, "/admin/login", [new("username", "admin"), new("password", SurveyWebApp.AdminPassword), new("returnUrl", "/admin/dashboards")]);
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        return client;
+        return await SurveyWebApp.SignInAsync(_factory.CreateClient(), returnUrl: "/admin/dashboards");
     }
 }

@@ -130,9 +130,6 @@ public sealed partial class SentimentTests : IClassFixture<DemoDatabase>, IDispo
     private async Task<HttpClient> SignedInAsync()
     {
         await _factory.Services.GetRequiredService<AdminAccounts>().SetPasswordAsync("admin", SurveyWebApp.AdminPassword, CancellationToken.None);
-        var client = _factory.CreateClient();
-        using var signIn = await SurveyWebApp.FillAsync(client, "/admin/login", [new("username", "admin"), new("password", SurveyWebApp.AdminPassword), new("returnUrl", "/admin/dashboards")]);
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        return client;
+        return await SurveyWebApp.SignInAsync(_factory.CreateClient(), returnUrl: "/admin/dashboards");
     }
 }

@@ -75,13 +75,15 @@ public sealed partial class SurveyWebApp : IDisposable
         await Factory.Services.GetRequiredService<SurveyAdministration>().CreateLinksAsync("admin", wave, "", CancellationToken.None);
 
     /// <summary>A client signed in as the first admin, "admin".</summary>
-    public async Task<HttpClient> AdminClientAsync()
+    public async Task<HttpClient> AdminClientAsync() => await SignInAsync(Client());
+
+    /// <summary>Signs <paramref name="client"/> in through the sign-in form (the first admin by default) and returns it.</summary>
+    public static async Task<HttpClient> SignInAsync(HttpClient client, string username = "admin", string password = AdminPassword, string returnUrl = "/admin")
     {
-        var client = Client();
-        using var response = await FillAsync(client, "/admin/login", [new("username", "admin"), new("password", AdminPassword), new("returnUrl", "/admin")]);
+        using var response = await FillAsync(client, "/admin/login", [new("username", username), new("password", password), new("returnUrl", returnUrl)]);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"Signing in failed with {response.StatusCode}.");
+            throw new InvalidOperationException($"Signing in as {username} failed with {response.StatusCode}.");
         }
 
         return client;
