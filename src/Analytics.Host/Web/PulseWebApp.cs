@@ -121,6 +121,9 @@ internal static class PulseWebApp
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<DashboardCache>();
         builder.Services.AddSingleton<DashboardData>();
+        builder.Services.AddSingleton<DashboardTrends>();
+        builder.Services.AddSingleton<AdoptionData>();
+        builder.Services.AddSingleton<FrictionThemes>();
         builder.Services.AddSingleton<DataHealthData>();
     }
 

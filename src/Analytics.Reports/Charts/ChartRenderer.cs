@@ -64,6 +64,7 @@ public sealed partial class ChartRenderer
         var (plot, width, height) = spec switch
         {
             TrendChart trend => Trend(trend),
+            SparklineChart sparkline => Sparkline(sparkline),
             BarChart bars => Bars(bars),
             HeatmapChart heatmap => Heatmap(heatmap),
             _ => throw new ArgumentException($"No renderer for {spec.GetType().Name}.", nameof(spec)),

@@ -9,7 +9,7 @@ namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
 /// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), a team's monthly trend,
-/// sentiment (NPS, response rates, DevEx; each as CSV), and data health (runs and refused records, those as CSV). Filters live
+/// sentiment (NPS, response rates, DevEx; each as CSV), adoption and onboarding (each table as CSV), and data health (runs and refused records, those as CSV). Filters live
 /// in the query string; a malformed or future quarter or a page out of range is a 400 page, an unknown team a 404.
 /// </summary>
 internal static class DashboardEndpoints
@@ -17,20 +17,24 @@ internal static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app)
     {
         var dashboards = app.MapGroup("/admin/dashboards").RequireAuthorization().RequireFormGuard().DisableAntiforgery().ExcludeFromDescription();
-        dashboards.MapGet("", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
-            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Overview>(new { Model = await data.OverviewAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, DashboardTrends trends, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Overview>(new { Model = await data.OverviewAsync(filter, ct), Trends = await trends.TrendsAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/delivery", (string? quarter, string? team, string? sort, string? dir, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Delivery>(new { Model = await data.DeliveryAsync(filter, sort, dir == "desc", ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/delivery.csv", (string? quarter, string? team, string? sort, string? dir, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => DeliveryCsv(await data.DeliveryAsync(filter, sort, dir == "desc", ct)), ct));
-        dashboards.MapGet("/teams/{team}", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
-            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamPage>(new { Model = await data.TeamAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/teams/{team}", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, DashboardTrends trends, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamPage>(new { Model = await data.TeamAsync(filter, ct), Trends = await trends.TrendsAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/teams/{team}/deployments", (string team, string? quarter, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamDeployments>(new { Model = await data.DeploymentsAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
-        dashboards.MapGet("/sentiment", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
-            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Sentiment>(new { Model = await data.SentimentAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/sentiment", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, FrictionThemes themes, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Sentiment>(new { Model = await data.SentimentAsync(filter, ct), Themes = await themes.ThemesAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/sentiment-{table}.csv", (string table, string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => SentimentCsv(await data.SentimentAsync(filter, ct), table), ct));
+        dashboards.MapGet("/adoption", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, AdoptionData adoption, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Adoption>(new { Model = await adoption.PageAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/adoption-{table}.csv", (string table, string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, AdoptionData adoption, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => AdoptionCsv.File(await adoption.PageAsync(filter, ct), table), ct));
         dashboards.MapGet("/data-health", (string? quarter, string? team, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DataHealthData health, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<DataHealth>(new { Model = await health.PageAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/dead-letters.csv", async (DataHealthData health, CancellationToken ct) => DeadLettersCsv(await health.AllDeadLettersAsync(ct)));

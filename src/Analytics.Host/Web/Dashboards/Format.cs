@@ -35,6 +35,21 @@ public static class Format
     /// <summary>A figure that may be missing.</summary>
     public static string Or(double? value, Func<double, string> format) => value is { } v && !double.IsNaN(v) ? format(v) : None;
 
+    /// <summary>A platform capability's name, e.g. "ci" as "CI"; an unknown one in words.</summary>
+    public static string Capability(string identifier) => identifier switch
+    {
+        "ci" => "CI",
+        "deploys" => "Deployments",
+        _ => Words(identifier),
+    };
+
+    /// <summary>A survey dimension's name, e.g. "csat" as "Satisfaction", "cognitive_load" as "Cognitive load".</summary>
+    public static string Dimension(string identifier) => identifier switch
+    {
+        "csat" => "Satisfaction",
+        _ => Words(identifier),
+    };
+
     /// <summary>An identifier in words, e.g. "cognitive_load" as "Cognitive load".</summary>
     public static string Words(string identifier) =>
         identifier.Length == 0 ? identifier : char.ToUpperInvariant(identifier[0]) + identifier[1..].Replace('_', ' ');

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Analytics.Host.Tests.Cli;
+using Analytics.Host.Tests.Web.Surveys;
+using Analytics.Host.Web.Dashboards;
+using Dapper;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Analytics.Host.Tests.Web.Dashboards;
+
+/// <summary>The overview's sparklines and the team page's trend charts: the report's renderer and forecaster on the pages.</summary>
+public sealed partial class DashboardTrendTests(SeededDatabase seeded) : IClassFixture<SeededDatabase>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pulse-trends-").FullName;
+    private WebApplicationFactory<Program>? _factory;
+
+    /// <summary>Mid-October 2026: 2026-Q3 is the latest complete quarter.</summary>
+    private FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 10, 15, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Each_delivery_card_of_the_overview_has_a_sparkline_and_a_bounded_forecast_in_words()
+    {
+        using var client = await SignedInAsync();
+
+        var html = await client.GetStringAsync("/admin/dashboards?quarter=2026-Q3");
+
+        var sparklines = Regex.Matches(html, "<div class=\"sparkline\"><svg role=\"img\" aria-label=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["Deployments per day", "Median lead time", "Change failure rate", "Median recovery time"], sparklines.Select(s => s.Split(" by month")[0]));
+        Assert.All(sparklines, s => Assert.Contains("by month from October 2025", s, StringComparison.Ordinal));
+        var forecasts = ForecastLine().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(4, forecasts.Count);
+        Assert.DoesNotContain(forecasts, f => f.Contains('-', StringComparison.Ordinal) || f.Contains("&#x2212;", StringComparison.Ordinal));
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_team_whose_data_starts_in_the_year_gets_gaps_before_it_not_zeros()
+    {
+        using var client = await SignedInAsync();
+        using (var connection = _factory!.Services.GetRequiredService<Analytics.Core.Storage.PulseDatabase>().Open())
+        {
+            connection.Execute("INSERT INTO teams (team_id, name, source) VALUES ('newcomers', 'Newcomers', 'test')");
+            connection.Execute("INSERT INTO services (service_id, name, team_id, source) VALUES ('newcomer-api', 'Newcomer API', 'newcomers', 'test')");
+            connection.Execute("""
+                INSERT INTO deployments (deployment_id, service_id, environment, started_at, finished_at, status, source, release_id)
+                SELECT 'new-' || i, 'newcomer-api', 'production', TIMESTAMPTZ '2026-05-04 10:00:00+00' + i * INTERVAL 2 DAY,
+                       TIMESTAMPTZ '2026-05-04 10:05:00+00' + i * INTERVAL 2 DAY, 'success', 'test', 'new-' || i
+                FROM range(0, 70) t(i)
+                """);
+        }
+
+        // Team names are kept for a while, as a catalog sync would refresh them.
+        _factory.Services.GetRequiredService<Analytics.Surveys.SurveyStore>().Forget();
+
+        var html = await client.GetStringAsync("/admin/dashboards/teams/newcomers?quarter=2026-Q3");
+
+        Assert.Contains("Deployments per day by month from October 2025", html, StringComparison.Ordinal);
+        Assert.Contains("Data starts in May 2026; the months before it have no data and are left blank.", html, StringComparison.Ordinal);
+        Assert.Equal(4, Regex.Count(html, "<figure class=\"chart\"><svg role=\"img\""));
+        Assert.Contains("No forecast: 5 of the 6 periods of data a forecast needs.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trends_are_computed_once_until_new_rows_arrive()
+    {
+        using var client = await SignedInAsync();
+        var trends = _factory!.Services.GetRequiredService<DashboardTrends>();
+        var data = _factory.Services.GetRequiredService<DashboardData>();
+        var filter = await data.FilterAsync("2026-Q3", "platform", CancellationToken.None);
+
+        var first = await trends.TrendsAsync(filter, CancellationToken.None);
+        var again = await trends.TrendsAsync(filter, CancellationToken.None);
+        using (var connection = _factory.Services.GetRequiredService<Analytics.Core.Storage.PulseDatabase>().Open())
+        {
+            connection.Execute("INSERT INTO deployments (deployment_id, service_id, environment, started_at, finished_at, status, source) SELECT 'late-1', service_id, 'production', TIMESTAMPTZ '2026-08-03 10:00:00+00', TIMESTAMPTZ '2026-08-03 10:05:00+00', 'success', 'test' FROM services WHERE team_id = 'platform' LIMIT 1");
+        }
+
+        var after = await trends.TrendsAsync(filter, CancellationToken.None);
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, after);
+    }
+
+    public void Dispose()
+    {
+        _factory?.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [GeneratedRegex("<p class=\"help\">Forecast for next month: ([^<]*)</p>")]
+    private static partial Regex ForecastLine();
+
+    private async Task<HttpClient> SignedInAsync()
+    {
+        var database = Path.Combine(_folder, "trends.duckdb");
+        File.Copy(seeded.Path, database, overwrite: true);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("Pulse:Database:Path", database)
+            .UseSetting("Pulse:Admin:InitialPassword", SurveyWebApp.AdminPassword)
+            .UseClock(Clock));
+        var client = await SurveyWebApp.SignInAsync(_factory.CreateClient(), returnUrl: "/admin/dashboards");
+        using var check = await client.GetAsync("/admin/dashboards");
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        return client;
+    }
+}
