@@ -71,6 +71,37 @@ public sealed partial class SentimentTests : IClassFixture<DemoDatabase>, IDispo
         }
     }
 
+    [Fact]
+    public async Task Friction_themes_show_example_comments_written_by_at_least_k_people()
+    {
+        using var client = await SignedInAsync();
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/dashboards/sentiment?quarter=2026-Q3"));
+
+        var themes = Regex.Matches(html, "<li><h3>([^<]*)</h3><p>([0-9]+) comments</p>((?:<blockquote>[^<]*</blockquote>)+)</li>").ToList();
+        Assert.NotEmpty(themes);
+        Assert.All(themes, t => Assert.True(int.Parse(t.Groups[2].Value, CultureInfo.InvariantCulture) >= 5));
+        using var connection = _factory.Services.GetRequiredService<Analytics.Core.Storage.PulseDatabase>().Open();
+        var written = Dapper.SqlMapper.Query<string>(connection, "SELECT text_value FROM survey_answers WHERE text_value IS NOT NULL").Select(t => t.Trim()).ToHashSet(StringComparer.Ordinal);
+        foreach (var quote in themes.SelectMany(t => Regex.Matches(t.Groups[3].Value, "<blockquote>([^<]*)</blockquote>")).Select(m => m.Groups[1].Value))
+        {
+            Assert.Contains(quote, written);
+        }
+    }
+
+    [Fact]
+    public async Task A_hidden_team_s_page_quotes_no_comment()
+    {
+        using var client = await SignedInAsync();
+        var metrics = await _factory.Services.GetRequiredService<MetricsService>().QuarterAsync(new Quarter(2026, 3), null, CancellationToken.None);
+        var hidden = metrics.ResponseRates.First(r => r.Level == "team" && r.Suppressed).TeamId!;
+
+        var html = await client.GetStringAsync($"/admin/dashboards/sentiment?quarter=2026-Q3&team={hidden}");
+
+        Assert.Contains("No theme to show: a theme needs at least 5 people", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<blockquote>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("nps", 4)]
     [InlineData("response-rates", 4)]
