@@ -19,12 +19,16 @@ internal static class DashboardEndpoints
         var dashboards = app.MapGroup("/admin/dashboards").RequireAuthorization().RequireFormGuard().DisableAntiforgery().ExcludeFromDescription();
         dashboards.MapGet("", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, DashboardTrends trends, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Overview>(new { Model = await data.OverviewAsync(filter, ct), Trends = await trends.TrendsAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/moved-most.csv", (string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, null, async filter => TrendCsv.Movers(await data.OverviewAsync(filter, ct)), ct));
         dashboards.MapGet("/delivery", (string? quarter, string? team, string? sort, string? dir, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Delivery>(new { Model = await data.DeliveryAsync(filter, sort, dir == "desc", ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/delivery.csv", (string? quarter, string? team, string? sort, string? dir, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => DeliveryCsv(await data.DeliveryAsync(filter, sort, dir == "desc", ct)), ct));
         dashboards.MapGet("/teams/{team}", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, DashboardTrends trends, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamPage>(new { Model = await data.TeamAsync(filter, ct), Trends = await trends.TrendsAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/teams/{team}/months.csv", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => TrendCsv.Months(await data.TeamAsync(filter, ct)), ct));
         dashboards.MapGet("/teams/{team}/deployments", (string team, string? quarter, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamDeployments>(new { Model = await data.DeploymentsAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/sentiment", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, FrictionThemes themes, CancellationToken ct) =>

@@ -83,6 +83,22 @@ public sealed partial class DashboardTrendTests(SeededDatabase seeded) : IClassF
         Assert.NotSame(first, after);
     }
 
+    [Fact]
+    public async Task The_movers_and_a_team_s_months_download_as_csv_with_the_page_s_rows()
+    {
+        using var client = await SignedInAsync();
+
+        var overview = await client.GetStringAsync("/admin/dashboards?quarter=2026-Q3");
+        var movers = (await client.GetStringAsync("/admin/dashboards/moved-most.csv?quarter=2026-Q3")).Trim().Split('\n');
+        var months = (await client.GetStringAsync("/admin/dashboards/teams/platform/months.csv?quarter=2026-Q3")).Trim().Split('\n');
+
+        Assert.Equal("team_id,team,figure,before,now,change,better", movers[0]);
+        var moverSection = overview[overview.IndexOf("id=\"movers\"", StringComparison.Ordinal)..];
+        Assert.Equal(Regex.Count(moverSection, "<tr><th scope=\"row\">"), movers.Length - 1);
+        Assert.StartsWith("month,deployments,deployments_per_day", months[0], StringComparison.Ordinal);
+        Assert.Equal(["2025-10-01", "2026-09-01"], new[] { months[1].Split(',')[0], months[^1].Split(',')[0] });
+    }
+
     public void Dispose()
     {
         _factory?.Dispose();
