@@ -50,9 +50,20 @@ public sealed class MetricsService
     /// The metric set of a quarter's first days only, from its start up to <paramref name="until"/> (exclusive): a
     /// quarter in progress, or the same span of an earlier quarter to compare it with. Rates divide by those days.
     /// </summary>
-    public async Task<QuarterlyMetrics> QuarterAsync(Quarter quarter, string? team, DateOnly until, CancellationToken cancellationToken)
+    public Task<QuarterlyMetrics> QuarterAsync(Quarter quarter, string? team, DateOnly until, CancellationToken cancellationToken) =>
+        SetAsync(quarter, until < quarter.End ? new MetricsQuery(quarter.Start, until, PeriodGrain.Quarter, team) : MetricsQuery.ForQuarter(quarter, team), cancellationToken);
+
+    /// <summary>
+    /// The full metric set of the days [<paramref name="from"/>, <paramref name="to"/>) as one period (medians and
+    /// rates over the whole range, surveys whose waves opened in it); <see cref="QuarterlyMetrics.Quarter"/> is the
+    /// quarter it starts in and <see cref="QuarterlyMetrics.Range"/> the range.
+    /// </summary>
+    public Task<QuarterlyMetrics> RangeAsync(DateOnly from, DateOnly to, string? team, CancellationToken cancellationToken) =>
+        SetAsync(Quarter.Of(from), new MetricsQuery(from, to, PeriodGrain.Range, team), cancellationToken);
+
+    private async Task<QuarterlyMetrics> SetAsync(Quarter quarter, MetricsQuery query, CancellationToken cancellationToken)
     {
-        var query = until < quarter.End ? new MetricsQuery(quarter.Start, until, PeriodGrain.Quarter, team) : MetricsQuery.ForQuarter(quarter, team);
+        var team = query.Team;
         using var gate = new SemaphoreSlim(2);
         Task<IReadOnlyList<T>> Run<T>(string metric) => GatedAsync<T>(gate, metric, query, cancellationToken);
 
@@ -98,7 +109,8 @@ public sealed class MetricsService
             participation.Result,
             onboarding.Result,
             support.Result,
-            categories.Result);
+            categories.Result,
+            query.Grain == PeriodGrain.Range ? query : null);
     }
 
     /// <summary>Runs one metric query (a file of <c>queries/metrics/</c>) for any range and grain.</summary>

@@ -6,7 +6,10 @@ using Analytics.Core.Metrics.Support;
 
 namespace Analytics.Core.Metrics;
 
-/// <summary>The full metric set of one quarter, for the organisation and (or only) one team.</summary>
+/// <summary>
+/// The full metric set of one quarter (or of a date range: <see cref="Range"/>), for the organisation and (or only)
+/// one team.
+/// </summary>
 public sealed record QuarterlyMetrics(
     Quarter Quarter,
     string? Team,
@@ -27,4 +30,5 @@ public sealed record QuarterlyMetrics(
     IReadOnlyList<ParticipatoryAdoption> ParticipatoryAdoption,
     IReadOnlyList<TimeToFirstDeploy> TimeToFirstDeploy,
     IReadOnlyList<SupportLoad> SupportLoad,
-    IReadOnlyList<SupportCategory> SupportCategories);
+    IReadOnlyList<SupportCategory> SupportCategories,
+    MetricsQuery? Range = null);
