@@ -122,6 +122,9 @@ internal static class PulseWebApp
         builder.Services.AddSingleton<DashboardCache>();
         builder.Services.AddSingleton<DashboardData>();
         builder.Services.AddSingleton<DataHealthData>();
+        builder.Services.AddOptions<SourceLinkOptions>().BindConfiguration(SourceLinkOptions.Section);
+        builder.Services.AddSingleton<SourceLinks>();
+        builder.Services.AddSingleton<DrillDownData>();
     }
 
     /// <summary>Admin sign-in (cookie, roles, single sign-on), antiforgery for forms, and per-client rate limits on what anyone can post.</summary>
