@@ -14,7 +14,7 @@ SELECT d.deployment_id AS DeploymentId, d.service_id AS ServiceId, d.sha AS Sha,
        raw.source AS Source, s.repository AS Repository
 FROM production_deployments() d
 JOIN failures f USING (deployment_id)
-JOIN services s USING (service_id)
+JOIN services s ON s.service_id = d.service_id
 JOIN deployments raw USING (deployment_id)
 WHERE NOT d.is_rollback
   AND d.started_at >= day_start($from, $tz) - INTERVAL 7 DAY AND d.started_at < day_start($to, $tz)

@@ -52,6 +52,7 @@ internal static class PulseWebApp
         app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, options => options.WithTitle("Pulse API")
             .HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry().AddPreferredSecuritySchemes("apiKey"));
         app.MapMetricsApi();
+        app.MapDrillDownApi();
         app.MapEvents();
         app.MapGitHubWebhook();
         app.MapSurveyForm();
