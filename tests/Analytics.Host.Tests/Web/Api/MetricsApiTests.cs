@@ -189,7 +189,8 @@ public sealed class MetricsApiTests : IClassFixture<DemoDatabase>, IDisposable
         Assert.False(paths.TryGetProperty("/api/v1/metrics/{metric}/series", out _));
         Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/admin", StringComparison.Ordinal));
         Assert.Equal("bearer", json.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey").GetProperty("scheme").GetString());
-        foreach (var path in paths.EnumerateObject().Where(p => p.Name.StartsWith("/api/v1/metrics", StringComparison.Ordinal) || p.Name is "/api/v1/teams" or "/api/v1/services"))
+        Assert.True(paths.TryGetProperty("/api/v1/teams/{team}/failures", out _));
+        foreach (var path in paths.EnumerateObject().Where(p => p.Name.StartsWith("/api/v1/metrics", StringComparison.Ordinal) || p.Name.StartsWith("/api/v1/teams", StringComparison.Ordinal) || p.Name is "/api/v1/services"))
         {
             var get = path.Value.GetProperty("get");
             Assert.False(string.IsNullOrEmpty(get.GetProperty("operationId").GetString()), path.Name);
