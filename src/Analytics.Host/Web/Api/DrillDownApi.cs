@@ -56,7 +56,7 @@ internal static class DrillDownApi
 
         try
         {
-            var filter = await data.FilterAsync(quarter, team, ct);
+            var filter = await data.FilterAsync(quarter, null, null, team, ct);
             var (figure, page) = await list(filter);
             return TypedResults.Ok(new DrillDownResponse<T>(filter.Quarter.ToString(), team, filter.Quarter.Start, filter.Until, filter.InProgress, figure,
                 page.Total, page.Page, page.Pages, page.PageSize, page.Rows));

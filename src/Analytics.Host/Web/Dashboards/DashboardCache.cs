@@ -28,6 +28,12 @@ public sealed class DashboardCache(MetricsService metrics, PulseDatabase databas
     public Task<QuarterlyMetrics> QuarterAsync(Quarter quarter, string? team, DateOnly until, CancellationToken cancellationToken) =>
         KeepAsync(new QuarterKey(quarter, team, until), () => metrics.QuarterAsync(quarter, team, until, CancellationToken.None), cancellationToken);
 
+    /// <summary>The metric set a filter shows: its quarter's (up to its last day), or its date range's as one period.</summary>
+    public Task<QuarterlyMetrics> SetAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+        filter.IsRange
+            ? KeepAsync(new RangeKey(filter.From, filter.Until, filter.Team), () => metrics.RangeAsync(filter.From, filter.Until, filter.Team, CancellationToken.None), cancellationToken)
+            : QuarterAsync(filter.Quarter, filter.Team, filter.Until, cancellationToken);
+
     /// <summary>
     /// What <paramref name="compute"/> returns for <paramref name="key"/> (a value-equal record), computed once per
     /// data version. <paramref name="compute"/> must not depend on a request's cancellation token: the computation is
@@ -99,4 +105,6 @@ public sealed class DashboardCache(MetricsService metrics, PulseDatabase databas
     }
 
     private sealed record QuarterKey(Quarter Quarter, string? Team, DateOnly Until);
+
+    private sealed record RangeKey(DateOnly From, DateOnly Until, string? Team);
 }

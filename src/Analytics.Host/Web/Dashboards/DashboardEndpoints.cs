@@ -62,7 +62,8 @@ internal static class DashboardEndpoints
     {
         try
         {
-            return await render(await data.FilterAsync(quarter, team, ct));
+            // The range rides on every page's query string; read here rather than bound by each endpoint.
+            return await render(await data.FilterAsync(quarter, context.Request.Query["from"], context.Request.Query["to"], team, ct));
         }
         catch (FormatException error)
         {
@@ -94,7 +95,7 @@ internal static class DashboardEndpoints
                 Number(row.ChangeFailureRate), Number(row.RecoveryHours), Number(row.ReworkRate), CsvCell.Text(row.Level)])).Append('\n');
         }
 
-        var name = $"delivery-{model.Filter.Quarter}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
+        var name = $"delivery-{model.Filter.FileLabel}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
 
@@ -141,7 +142,7 @@ internal static class DashboardEndpoints
                 return Results.NotFound();
         }
 
-        var name = $"sentiment-{table}-{model.Filter.Quarter}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
+        var name = $"sentiment-{table}-{model.Filter.FileLabel}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
 

@@ -54,7 +54,7 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
         var incidents = (await connection.QueryAsync<AttributedIncident>(Command("failure_incidents", new
         {
             deployments = new ListParameter(rows.Select(r => r.DeploymentId)),
-            from = filter.Quarter.Start, to = filter.Until, tz = metrics.TimeZone,
+            from = filter.From, to = filter.Until, tz = metrics.TimeZone,
             infer_links = metrics.InferIncidentLinks, inference_hours = metrics.InferenceWindowHours, reach_back_hours = reachBackHours,
         }, cancellationToken))).Select(i => i with { Url = links.Incident(i) }).ToLookup(i => i.DeploymentId);
         return [.. rows.Select(r => r with { CommitUrl = links.Commit(r.Source, r.Repository, r.Sha), Incidents = [.. incidents[r.DeploymentId]] })];
@@ -68,7 +68,7 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
         var metrics = options.Value;
         return new
         {
-            from = filter.Quarter.Start, to = filter.Until, tz = metrics.TimeZone, team = filter.Team,
+            from = filter.From, to = filter.Until, tz = metrics.TimeZone, team = filter.Team,
             remediation_hours = metrics.RemediationWindowHours, infer_links = metrics.InferIncidentLinks, inference_hours = metrics.InferenceWindowHours,
             limit = DrillDownPaging.Size, offset = (page - 1) * DrillDownPaging.Size,
         };

@@ -16,7 +16,7 @@ internal static class TrendCsv
                 CsvCell.Text(move.Change), CsvCell.Text(move.Better ? "true" : "false")])).Append('\n');
         }
 
-        return File(csv, $"moved-most-{model.Filter.Quarter}.csv");
+        return File(csv, $"moved-most-{model.Filter.FileLabel}.csv");
     }
 
     /// <summary>A team's delivery month by month.</summary>
@@ -29,7 +29,7 @@ internal static class TrendCsv
                 Number(month.ChangeFailureRate), Number(month.RecoveryHours)])).Append('\n');
         }
 
-        return File(csv, $"months-{model.Team.TeamId}-{model.Filter.Quarter}.csv");
+        return File(csv, $"months-{model.Team.TeamId}-{model.Filter.FileLabel}.csv");
     }
 
     private static CsvCell Number(double? value) => value is { } v && double.IsFinite(v) ? CsvCell.Number(v) : CsvCell.Empty;
