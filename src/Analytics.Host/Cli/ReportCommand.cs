@@ -21,6 +21,7 @@ internal static class ReportCommand
             var which = Quarter.Parse(parse.GetValue(quarter)!);
             var teamId = parse.GetValue(team);
             var path = parse.GetValue(output) ?? $"pulse-{which}{(teamId is null ? "" : "-" + teamId)}.pdf";
+            OutputFile.EnsureWritable("--out", path);
             using var host = CliHost.Create(parse);
             await CliHost.MigrateAsync(host, cancellationToken);
             var generator = host.Services.GetRequiredService<ReportGenerator>();

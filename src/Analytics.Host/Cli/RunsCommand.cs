@@ -16,12 +16,18 @@ internal static class RunsCommand
         var command = new Command("runs", "Show recent ingestion runs: source, outcome and rows inserted, updated and rejected.") { limit };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var count = parse.GetValue(limit);
+            if (count < 1)
+            {
+                throw new CliException($"--limit must be at least 1, not {count}.");
+            }
+
             using var host = CliHost.Create(parse);
             await using var connection = await host.Services.GetRequiredService<PulseDatabase>().OpenAsync(cancellationToken);
             await host.Services.GetRequiredService<Core.Storage.Migrations.MigrationRunner>().ApplyAsync(connection, cancellationToken);
             await InterruptedRuns.CloseAsync(connection, host.Services.GetRequiredService<TimeProvider>(), cancellationToken);
             var runs = (await connection.QueryAsync<IngestionRun>(new CommandDefinition(
-                SqlQueries.Get("ingestion/recent_runs"), new { limit = parse.GetValue(limit) }, cancellationToken: cancellationToken))).ToList();
+                SqlQueries.Get("ingestion/recent_runs"), new { limit = count }, cancellationToken: cancellationToken))).ToList();
             if (runs.Count == 0)
             {
                 Console.WriteLine("No ingestion has run yet.");
