@@ -32,7 +32,9 @@ internal static class PulseCli
         if (parse.Errors.Count > 0)
         {
             // The parser would print its errors followed by the whole help; one line says what is wrong.
-            await Console.Error.WriteLineAsync($"error: {CliErrors.DescribeParseError(parse.Errors[0].Message)}");
+            // A mistyped word explains the other errors it causes (such as a missing command), so it comes first.
+            var first = parse.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First();
+            await Console.Error.WriteLineAsync($"error: {CliErrors.DescribeParseError(first.Message)}");
             return 1;
         }
 

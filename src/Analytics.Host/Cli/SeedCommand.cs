@@ -60,7 +60,7 @@ internal static class SeedCommand
 
     /// <summary>The line said before seeding starts: the size chosen and what it is estimated to take.</summary>
     public static string Describe(SeedOptions options, SeedEstimate estimate) => string.Create(CultureInfo.InvariantCulture,
-        $"Seeding {Counted.Of(options.Engineers, "engineer")} over {Counted.Of(options.Days, "day")}: about {estimate.Rows:N0} rows, " +
+        $"Seeding {Counted.Of(options.Engineers, "engineer")} over {Counted.Of(options.Days, "day")}: about {Counted.Of(estimate.Rows, "row")}, " +
         $"{Duration(estimate.Duration)}, {Bytes(estimate.DiskBytes)} on disk and {Bytes(estimate.MemoryBytes)} of memory (estimated; Ctrl+C stops it and leaves no file).");
 
     private static string Duration(TimeSpan duration) =>
