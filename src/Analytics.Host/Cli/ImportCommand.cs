@@ -36,8 +36,10 @@ internal static class ImportCommand
             var clock = host.Services.GetRequiredService<TimeProvider>();
             await InterruptedRuns.CloseAsync(connection, clock, cancellationToken);
             // Every 100,000 records on a long import; the summary line gives the final count.
-            var progress = new ForwardingProgress<long>(read =>
+            long read = 0;
+            var progress = new ForwardingProgress<long>(count =>
             {
+                read = count;
                 if (read > 0 && read % 100_000 == 0)
                 {
                     Console.Error.WriteLine($"Importing: {Counted.Of(read, "record")} read");
@@ -63,9 +65,10 @@ internal static class ImportCommand
                 Console.WriteLine($"  … and {result.Rejected.Count - ShownRejections:N0} more in the dead_letters table (run {result.RunId}).");
             }
 
-            if (result.Rejected.Count > 0 && result.Inserted + result.Updated == 0)
+            if (!isSurvey && read > 0 && result.Rejected.Count == read)
             {
-                // Nothing was stored, which a script must not mistake for success; the reasons are listed above.
+                // Nothing was stored, which a script must not mistake for success; the reasons are listed above. (A
+                // re-import whose good records are unchanged stores nothing new either, and succeeds.)
                 Console.Error.WriteLine($"error: {Path.GetFileName(path)}: {(result.Rejected.Count == 1 ? "its only record was" : $"all {result.Rejected.Count:N0} records were")} rejected, nothing stored (reasons above and in the dead_letters table).");
                 return CliExitCodes.Failed;
             }
