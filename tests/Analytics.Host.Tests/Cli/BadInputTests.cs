@@ -23,6 +23,16 @@ public sealed class BadInputTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
     }
 
+    [Fact]
+    public async Task Set_password_on_a_mistyped_db_is_one_line_and_creates_nothing()
+    {
+        var (exit, _, error) = await CliProcess.RunWithInputAsync(_folder, "a long enough passphrase\n", "admin", "set-password", "--user", "pm.lee", "--db", "tpyo/pulse.duckdb");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("error: no database at tpyo/pulse.duckdb (run `analytics init` or `analytics seed` first)", OneLine(error));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
+    }
+
     [Theory]
     [InlineData("error: --time-zone 'Mars/Base' is not a time zone; give an IANA name such as Europe/Berlin.", "import", "survey", "export.csv", "--wave", "devex-2026-q3", "--time-zone", "Mars/Base")]
     [InlineData("error: --limit must be at least 1, not -1.", "runs", "--limit", "-1")]
