@@ -35,7 +35,7 @@ internal static class PulseCli
             // A mistyped word explains the other errors it causes (such as a missing command), so it comes first.
             var first = parse.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First();
             await Console.Error.WriteLineAsync($"error: {CliErrors.DescribeParseError(first.Message)}");
-            return 1;
+            return CliExitCodes.Failed;
         }
 
         try
