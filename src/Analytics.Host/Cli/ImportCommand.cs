@@ -45,9 +45,18 @@ internal static class ImportCommand
                     Console.Error.WriteLine($"Importing: {Counted.Of(read, "record")} read");
                 }
             });
-            var result = isSurvey
-                ? Report(await SurveyImporter.ImportAsync(connection, waveId!, path, zone!, definition, clock, cancellationToken), definition)
-                : FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, clock, progress, cancellationToken);
+            ImportResult result;
+            if (isSurvey)
+            {
+                var imported = await SurveyImporter.ImportAsync(connection, waveId!, path, zone!, definition, clock, cancellationToken);
+                read = imported.RowsRead;
+                result = Report(imported, definition);
+            }
+            else
+            {
+                result = FileImporter.Import(connection, parse.GetValue(entity)!, path, parse.GetValue(source)!, clock, progress, cancellationToken);
+            }
+
             Console.WriteLine($"{Path.GetFileName(path)}: {result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Rejected.Count:N0} rejected.");
             if (result.UnknownServices.Count > 0)
             {
@@ -65,7 +74,7 @@ internal static class ImportCommand
                 Console.WriteLine($"  … and {result.Rejected.Count - ShownRejections:N0} more in the dead_letters table (run {result.RunId}).");
             }
 
-            if (!isSurvey && read > 0 && result.Rejected.Count == read)
+            if (read > 0 && result.Rejected.Count == read)
             {
                 // Nothing was stored, which a script must not mistake for success; the reasons are listed above. (A
                 // re-import whose good records are unchanged stores nothing new either, and succeeds.)
