@@ -1,4 +1,4 @@
 SELECT wave_id AS WaveId, survey_id AS SurveyId, name AS Name, opens_at AS OpensAt, closes_at AS ClosesAt, is_anonymous AS IsAnonymous,
-       min_group_size AS MinGroupSize, audience_team_ids AS AudienceTeamIds, status AS Status
+       min_group_size AS MinGroupSize, audience_team_ids AS AudienceTeamIds, status AS Status, optional_blocks AS OptionalBlocks
 FROM survey_waves
 WHERE wave_id = $wave_id;

@@ -59,6 +59,17 @@ public sealed class AnswerValidatorTests
     }
 
     [Fact]
+    public void An_answer_to_a_question_not_asked_is_refused_by_its_id()
+    {
+        var values = Complete();
+        values["csat_ci"] = ["4"];
+        var result = AnswerValidator.Validate(Pulse.Where(q => q.Block is null).ToList(), values);
+
+        Assert.Equal(("csat_ci", "The form holds an answer to 'csat_ci', which this survey does not ask. Reload the page and send it again."), (Assert.Single(result.Errors).QuestionId, result.Errors[0].Message));
+        Assert.DoesNotContain(result.Answers, a => a.QuestionId == "csat_ci");
+    }
+
+    [Fact]
     public void Two_values_for_a_single_answer_are_refused()
     {
         var values = Complete();

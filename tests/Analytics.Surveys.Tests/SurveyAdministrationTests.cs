@@ -121,6 +121,22 @@ public sealed class SurveyAdministrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_wave_asks_the_optional_blocks_it_names_and_refuses_one_the_survey_lacks()
+    {
+        var id = await _admin.CreateFromTemplateAsync(Actor, "devex-pulse", CancellationToken.None);
+        var wave = await _admin.CreateWaveAsync(Actor, id, Wave("Deep dive") with { OptionalBlocks = ["capabilities"] }, CancellationToken.None);
+        var plain = await _admin.CreateWaveAsync(Actor, id, Wave("Plain"), CancellationToken.None);
+        var questions = await _db.Store.QuestionsAsync(id, CancellationToken.None);
+        var stored = (await _db.Store.WaveAsync(wave, CancellationToken.None))!;
+
+        Assert.Equal(["capabilities"], stored.OptionalBlocks!);
+        Assert.Equal(19, questions.Count(stored.Asks));
+        Assert.Equal(15, questions.Count((await _db.Store.WaveAsync(plain, CancellationToken.None))!.Asks));
+        var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateWaveAsync(Actor, id, Wave("Other") with { OptionalBlocks = ["security"] }, CancellationToken.None));
+        Assert.Equal($"Survey '{id}' has no optional block 'security'.", error.Message);
+    }
+
+    [Fact]
     public async Task Links_are_returned_once_and_only_their_hashes_are_stored()
     {
         var links = await _admin.CreateLinksAsync(Actor, SurveyDatabase.NamedWave, "https://pulse.example/", CancellationToken.None);

@@ -54,7 +54,8 @@ public sealed partial class SyntheticOrgGenerator
             var waveId = $"devex-{quarter.Year}-q{((quarter.Month - 1) / 3) + 1}";
             var status = closes < _options.Until ? "closed" : "open";
             var name = string.Create(CultureInfo.InvariantCulture, $"{quarter.Year} Q{((quarter.Month - 1) / 3) + 1}");
-            writers.Write(new SurveyWave(waveId, surveyId, name, At(opens, 9), At(closes, 17), true, 5, null, status));
+            // Synthetic people answer every question, so their waves ask every optional block.
+            writers.Write(new SurveyWave(waveId, surveyId, name, At(opens, 9), At(closes, 17), true, 5, null, status, DevExPulseTemplate.OptionalBlocks));
             WriteWaveResponses(writers, questions, waveId, opens, closes < _options.Until ? closes : _options.Until.AddDays(-1), wave++);
         }
     }

@@ -56,6 +56,7 @@ public static class SurveyDefinitionWriter
             wave_id = wave.WaveId, survey_id = wave.SurveyId, name = wave.Name, opens_at = wave.OpensAt, closes_at = wave.ClosesAt,
             is_anonymous = wave.IsAnonymous, min_group_size = wave.MinGroupSize,
             audience_team_ids = new ListParameter(wave.AudienceTeamIds is { Count: > 0 } teams ? teams : null), status = wave.Status,
+            optional_blocks = new ListParameter(wave.OptionalBlocks is { Count: > 0 } blocks ? blocks : null),
         }, transaction, cancellationToken));
 
     /// <summary>
@@ -85,6 +86,7 @@ public static class SurveyDefinitionWriter
     {
         survey_id = q.SurveyId, question_id = q.QuestionId, position = q.Position, kind = q.Kind, text = q.Text, help_text = q.HelpText,
         required = q.Required, dimension = q.Dimension, capability = q.Capability, options = new ListParameter(q.Options), low_label = q.LowLabel, high_label = q.HighLabel,
+        block = q.Block, grid = q.Grid, row_label = q.RowLabel,
     };
 
     private static CommandDefinition Command(string query, object parameters, IDbTransaction? transaction, CancellationToken cancellationToken) =>

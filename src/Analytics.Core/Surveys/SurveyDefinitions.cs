@@ -27,14 +27,14 @@ public static class SurveyDefinitions
 
     // Rows as DuckDB returns them (lists as arrays), for Dapper, which matches constructor types exactly.
     private sealed record WaveRow(string WaveId, string SurveyId, string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool IsAnonymous,
-        int MinGroupSize, string[]? AudienceTeamIds, string Status)
+        int MinGroupSize, string[]? AudienceTeamIds, string Status, string[]? OptionalBlocks)
     {
-        public SurveyWave ToWave() => new(WaveId, SurveyId, Name, OpensAt, ClosesAt, IsAnonymous, MinGroupSize, AudienceTeamIds, Status);
+        public SurveyWave ToWave() => new(WaveId, SurveyId, Name, OpensAt, ClosesAt, IsAnonymous, MinGroupSize, AudienceTeamIds, Status, OptionalBlocks);
     }
 
     private sealed record QuestionRow(string SurveyId, string QuestionId, int Position, string Kind, string Text, string? HelpText, bool Required,
-        string? Dimension, string? Capability, string[]? Options, string? LowLabel, string? HighLabel)
+        string? Dimension, string? Capability, string[]? Options, string? LowLabel, string? HighLabel, string? Block, string? Grid, string? RowLabel)
     {
-        public SurveyQuestion ToQuestion() => new(SurveyId, QuestionId, Position, Kind, Text, HelpText, Required, Dimension, Capability, Options, LowLabel, HighLabel);
+        public SurveyQuestion ToQuestion() => new(SurveyId, QuestionId, Position, Kind, Text, HelpText, Required, Dimension, Capability, Options, LowLabel, HighLabel, Block, Grid, RowLabel);
     }
 }

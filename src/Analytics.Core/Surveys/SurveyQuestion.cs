@@ -15,6 +15,9 @@ namespace Analytics.Core.Surveys;
 /// <param name="Options">Choices, for choice questions.</param>
 /// <param name="LowLabel">Label of the scale's low end.</param>
 /// <param name="HighLabel">Label of the scale's high end.</param>
+/// <param name="Block">The optional block it belongs to, asked only in waves that switch the block on; null = always asked.</param>
+/// <param name="Grid">The prompt of the grid it is a row of: consecutive questions with the same grid are shown as one table.</param>
+/// <param name="RowLabel">Its short label as a grid row, for example "Deploying"; the text when null.</param>
 public sealed record SurveyQuestion(
     string SurveyId,
     string QuestionId,
@@ -27,7 +30,10 @@ public sealed record SurveyQuestion(
     string? Capability,
     IReadOnlyList<string?>? Options,
     string? LowLabel,
-    string? HighLabel) : IStoredRow
+    string? HighLabel,
+    string? Block = null,
+    string? Grid = null,
+    string? RowLabel = null) : IStoredRow
 {
     /// <inheritdoc />
     public static string Table => "survey_questions";
@@ -47,5 +53,8 @@ public sealed record SurveyQuestion(
             .AppendValue(Options)
             .AppendValue(LowLabel)
             .AppendValue(HighLabel)
+            .AppendValue(Block)
+            .AppendValue(Grid)
+            .AppendValue(RowLabel)
             .EndRow();
 }

@@ -12,6 +12,7 @@ namespace Analytics.Core.Surveys;
 /// <param name="MinGroupSize">Smallest group reported (k), at least 3.</param>
 /// <param name="AudienceTeamIds">Invited teams; null for everyone.</param>
 /// <param name="Status">draft, open or closed.</param>
+/// <param name="OptionalBlocks">The optional question blocks this wave asks (<see cref="SurveyQuestion.Block"/>); null for none.</param>
 public sealed record SurveyWave(
     string WaveId,
     string SurveyId,
@@ -21,7 +22,8 @@ public sealed record SurveyWave(
     bool IsAnonymous,
     int MinGroupSize,
     IReadOnlyList<string?>? AudienceTeamIds,
-    string Status) : IStoredRow
+    string Status,
+    IReadOnlyList<string?>? OptionalBlocks = null) : IStoredRow
 {
     /// <inheritdoc />
     public static string Table => "survey_waves";
@@ -32,6 +34,10 @@ public sealed record SurveyWave(
     /// </summary>
     /// <param name="organisationMinimum">The organisation's minimum group size.</param>
     public int ReportedGroupSize(int organisationMinimum) => Math.Max(MinGroupSize, organisationMinimum);
+
+    /// <summary>Whether this wave's form asks the question: it belongs to no block, or to one the wave switches on.</summary>
+    /// <param name="question">A question of the wave's survey.</param>
+    public bool Asks(SurveyQuestion question) => question.Block is null || (OptionalBlocks?.Contains(question.Block) ?? false);
 
     /// <inheritdoc />
     public void AppendTo(PulseAppenderRow row) =>
@@ -45,5 +51,6 @@ public sealed record SurveyWave(
             .AppendValue(MinGroupSize)
             .AppendValue(AudienceTeamIds)
             .AppendValue(Status)
+            .AppendValue(OptionalBlocks)
             .EndRow();
 }

@@ -102,8 +102,9 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         foreach (var file in files)
         {
             // A file named devex-2026-q2.csv holds the answers of wave "2026 Q2"; the wave spans its submissions.
+            // Those exports rate the capabilities and name one improvement, so their waves asked both optional blocks.
             var waveId = Path.GetFileNameWithoutExtension(file);
-            var provisional = new SurveyWave(waveId, surveyId, WaveName(waveId), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, true, 5, null, "closed");
+            var provisional = new SurveyWave(waveId, surveyId, WaveName(waveId), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, true, 5, null, "closed", DevExPulseTemplate.OptionalBlocks);
             using var text = File.OpenText(file);
             var import = SurveyCsvReader.Read(text, provisional, questions, catalog.TeamByName, TimeZoneInfo.Utc);
             if (import.RowErrors.Count > 0)

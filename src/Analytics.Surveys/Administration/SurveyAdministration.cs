@@ -118,12 +118,20 @@ public sealed class SurveyAdministration(PulseDatabase database, SurveyStore sto
     {
         _ = await store.SurveyAsync(surveyId, cancellationToken) ?? throw new SurveyAdminException($"There is no survey '{surveyId}'.");
         var name = draft.Name.Trim();
+        var blocks = draft.OptionalBlocks is { Count: > 0 } chosen ? chosen.Distinct(StringComparer.Ordinal).Cast<string?>().ToList() : null;
         var wave = new SurveyWave($"{surveyId}-{SurveyDefinitionWriter.Slug(name)}", surveyId, name, draft.OpensAt, draft.ClosesAt, draft.IsAnonymous,
-            draft.MinGroupSize, draft.AudienceTeamIds.Count == 0 ? null : draft.AudienceTeamIds, "draft");
-        var problem = SurveyWaveRules.Problem(wave, (await store.QuestionsAsync(surveyId, cancellationToken)).Count);
+            draft.MinGroupSize, draft.AudienceTeamIds.Count == 0 ? null : draft.AudienceTeamIds, "draft", blocks);
+        var questions = await store.QuestionsAsync(surveyId, cancellationToken);
+        var problem = SurveyWaveRules.Problem(wave, questions.Count);
         if (problem is not null)
         {
             throw new SurveyAdminException(problem);
+        }
+
+        var unknownBlock = blocks?.FirstOrDefault(b => !questions.Any(q => q.Block == b));
+        if (unknownBlock is not null)
+        {
+            throw new SurveyAdminException($"Survey '{surveyId}' has no optional block '{unknownBlock}'.");
         }
 
         var teams = (await store.TeamsAsync(cancellationToken)).Select(t => t.TeamId).ToHashSet(StringComparer.Ordinal);

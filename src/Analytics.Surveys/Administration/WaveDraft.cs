@@ -7,4 +7,6 @@ namespace Analytics.Surveys.Administration;
 /// <param name="IsAnonymous">Keep no link from a response to the person.</param>
 /// <param name="MinGroupSize">Smallest group reported (k), at least 3.</param>
 /// <param name="AudienceTeamIds">Invited teams; empty for every team.</param>
-public sealed record WaveDraft(string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool IsAnonymous, int MinGroupSize, IReadOnlyList<string> AudienceTeamIds);
+/// <param name="OptionalBlocks">The survey's optional question blocks this wave asks; none when null or empty.</param>
+public sealed record WaveDraft(string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool IsAnonymous, int MinGroupSize, IReadOnlyList<string> AudienceTeamIds,
+    IReadOnlyList<string>? OptionalBlocks = null);

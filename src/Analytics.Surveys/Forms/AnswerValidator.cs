@@ -15,11 +15,20 @@ public static class AnswerValidator
     /// <summary>Longest answer to a long-text question.</summary>
     public const int LongTextLimit = 5_000;
 
-    /// <summary>Validates the values posted for each question (keyed by question id; absent = unanswered).</summary>
+    /// <summary>
+    /// Validates the values posted for each question (keyed by question id; absent = unanswered). A value for a
+    /// question not in <paramref name="questions"/> (an unknown id, or a block the wave does not ask) is an error
+    /// too, so nothing is stored that the form did not ask.
+    /// </summary>
     public static ValidatedAnswers Validate(IReadOnlyList<SurveyQuestion> questions, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
     {
         var answers = new List<SurveyAnswer>();
         var errors = new List<FieldError>();
+        foreach (var unknown in values.Keys.Where(id => !questions.Any(q => q.QuestionId == id)).Order(StringComparer.Ordinal))
+        {
+            errors.Add(new FieldError(unknown, $"The form holds an answer to '{Shorten(unknown)}', which this survey does not ask. Reload the page and send it again."));
+        }
+
         foreach (var question in questions)
         {
             var given = values.TryGetValue(question.QuestionId, out var raw)

@@ -54,6 +54,6 @@ public static class PathToProductionTemplate
         _ => stage,
     };
 
-    internal static void AddSentiment(QuestionBuilder builder, string stage) =>
+    private static void AddSentiment(QuestionBuilder builder, string stage) =>
         builder.Add($"journey_{stage}", SurveyQuestionKinds.Likert, $"How do you feel about this step of the path to production: {StageLabel(stage)}?", false, "journey", stage, low: "Very painful", high: "Delightful");
 }

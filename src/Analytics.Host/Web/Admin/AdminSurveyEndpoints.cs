@@ -189,7 +189,7 @@ internal static class AdminSurveyEndpoints
             throw new SurveyAdminException("Enter the smallest reported group (k) as a whole number of at least 3.");
         }
 
-        return new WaveDraft(form["name"].ToString(), opens, closes, form["anonymous"] == "true", k, form["teams"].OfType<string>().ToList());
+        return new WaveDraft(form["name"].ToString(), opens, closes, form["anonymous"] == "true", k, form["teams"].OfType<string>().ToList(), form["blocks"].OfType<string>().ToList());
     }
 
     private static DateTimeOffset Moment(string value, string what) =>

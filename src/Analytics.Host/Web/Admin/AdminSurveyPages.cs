@@ -81,7 +81,7 @@ internal static class AdminSurveyPages
 
         if (questions.Count > 0)
         {
-            AppendWaveForm(html, page, id, teams, now);
+            AppendWaveForm(html, page, id, teams, questions, now);
         }
 
         html.Append("<h2>Questions</h2>\n");
@@ -144,7 +144,8 @@ internal static class AdminSurveyPages
             .Append("<h1>").Append(Encode(wave.Name)).Append(' ').Append(Status(wave, now)).Append("</h1>\n")
             .Append("<p>Opens ").Append(Day(wave.OpensAt)).Append(", closes ").Append(Day(wave.ClosesAt)).Append(". ")
             .Append(wave.IsAnonymous ? "Anonymous: responses keep the team, never the person." : "Confidential: responses keep the person, reported only in groups.")
-            .Append(" Results are shown for groups of ").Append(k).Append(" or more").Append(k > wave.MinGroupSize ? " (the organisation's minimum)" : "").Append(". Audience: ").Append(Encode(Audience(wave, teams))).Append(".</p>\n")
+            .Append(" Results are shown for groups of ").Append(k).Append(" or more").Append(k > wave.MinGroupSize ? " (the organisation's minimum)" : "").Append(". Audience: ").Append(Encode(Audience(wave, teams))).Append('.')
+            .Append(wave.OptionalBlocks is { Count: > 0 } blocks ? $" Optional blocks asked: {Encode(string.Join(", ", blocks))}." : "").Append("</p>\n")
             .Append("<div class=\"actions\">");
         if (wave.Status == "draft")
         {
@@ -210,7 +211,7 @@ internal static class AdminSurveyPages
         return html.ToString();
     }
 
-    private static void AppendWaveForm(StringBuilder html, AdminPage page, string surveyId, IReadOnlyList<TeamName> teams, DateTimeOffset now)
+    private static void AppendWaveForm(StringBuilder html, AdminPage page, string surveyId, IReadOnlyList<TeamName> teams, IReadOnlyList<SurveyQuestion> questions, DateTimeOffset now)
     {
         var opens = now.UtcDateTime.Date.AddDays(1);
         html.Append("<details><summary>Create a wave</summary>\n<form method=\"post\" action=\"/admin/surveys/").Append(surveyId).Append("/waves\">").Append(page.Antiforgery)
@@ -227,7 +228,22 @@ internal static class AdminSurveyPages
                 .Append("\"><label for=\"team-").Append(Encode(team.TeamId)).Append("\">").Append(Encode(team.Name)).Append("</label></div>\n");
         }
 
-        html.Append("</fieldset>\n<button type=\"submit\">Create wave</button>\n</form>\n</details>\n");
+        html.Append("</fieldset>\n");
+        var blocks = questions.Where(q => q.Block is not null).GroupBy(q => q.Block!).ToList();
+        if (blocks.Count > 0)
+        {
+            html.Append("<fieldset class=\"plain\"><legend>Optional blocks</legend><p class=\"muted\">Off by default, to keep the form short; asked only in this wave when ticked.</p>\n");
+            foreach (var block in blocks)
+            {
+                html.Append("<div class=\"choice\"><input type=\"checkbox\" id=\"block-").Append(Encode(block.Key)).Append("\" name=\"blocks\" value=\"").Append(Encode(block.Key))
+                    .Append("\"><label for=\"block-").Append(Encode(block.Key)).Append("\">").Append(Encode(block.First().Grid ?? block.First().Text))
+                    .Append(block.Count() == 1 ? "" : $" ({block.Count()} questions)").Append("</label></div>\n");
+            }
+
+            html.Append("</fieldset>\n");
+        }
+
+        html.Append("<button type=\"submit\">Create wave</button>\n</form>\n</details>\n");
     }
 
     private static void AppendQuestionFields(StringBuilder html, SurveyQuestion? question)

@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Text;
 using Analytics.Host.Web.Security;
 using Analytics.Surveys.Ratings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using static Analytics.Host.Web.Pages.HtmlPage;
 
 namespace Analytics.Host.Web.Surveys;
 
@@ -41,7 +39,7 @@ internal static class MomentRatingEndpoints
         return app;
     }
 
-    private static IResult Show(string capability, int? score, string? team, string? context, HttpContext http, IAntiforgery antiforgery) =>
+    private static RazorComponentResult<MomentRatingPage> Show(string capability, int? score, string? team, string? context, HttpContext http, IAntiforgery antiforgery) =>
         Page(capability, score, team, context, http, antiforgery, null, StatusCodes.Status200OK);
 
     private static async Task<IResult> SubmitFormAsync(string capability, HttpContext http, MomentRatings ratings, IAntiforgery antiforgery, CancellationToken cancellationToken)
@@ -59,7 +57,7 @@ internal static class MomentRatingEndpoints
             return Page(capability, score, team, context, http, antiforgery, error.Message, StatusCodes.Status400BadRequest);
         }
 
-        return Notice("Thanks for rating", "Your rating is saved. It helps the platform team see what works and what does not.", StatusCodes.Status200OK);
+        return SurveyPages.Notice("Thanks for rating", "Your rating is saved. It helps the platform team see what works and what does not.", StatusCodes.Status200OK);
     }
 
     private static async Task<Results<Created<RatingStored>, ProblemHttpResult>> SubmitJsonAsync(RatingRequest request, MomentRatings ratings, CancellationToken cancellationToken)
@@ -75,32 +73,15 @@ internal static class MomentRatingEndpoints
         }
     }
 
-    private static IResult Page(string capability, int? score, string? team, string? context, HttpContext http, IAntiforgery antiforgery, string? error, int statusCode)
+    private static RazorComponentResult<MomentRatingPage> Page(string capability, int? score, string? team, string? context, HttpContext http, IAntiforgery antiforgery, string? error, int statusCode)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var html = new StringBuilder();
-        html.Append("<h1>How was it?</h1>\n");
-        if (error is not null)
+        return new RazorComponentResult<MomentRatingPage>(new
         {
-            html.Append("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>The rating was not saved</h2><p>").Append(Encode(error)).Append("</p></div>\n");
-        }
-
-        html.Append("<form method=\"post\" novalidate>\n")
-            .Append("<input type=\"hidden\" name=\"").Append(Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Encode(tokens.RequestToken)).Append("\">\n")
-            .Append("<input type=\"hidden\" name=\"team\" value=\"").Append(Encode(team)).Append("\">\n")
-            .Append("<input type=\"hidden\" name=\"context\" value=\"").Append(Encode(context)).Append("\">\n")
-            .Append("<fieldset class=\"question\"><legend>How would you rate <strong>").Append(Encode(capability)).Append("</strong> just now?</legend>\n<div class=\"scale\">\n");
-        for (var point = 0; point <= 10; point++)
+            Capability = capability, Score = score, Team = team, Context = context, Error = error, AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken,
+        })
         {
-            html.Append("<span class=\"point\"><input type=\"radio\" id=\"score-").Append(point).Append("\" name=\"score\" value=\"").Append(point).Append('"')
-                .Append(point == score ? " checked" : "").Append("><label for=\"score-").Append(point).Append("\">").Append(point)
-                .Append(point == 0 ? "<span class=\"visually-hidden\"> – very poor</span>" : point == 10 ? "<span class=\"visually-hidden\"> – excellent</span>" : "")
-                .Append("</label></span>\n");
-        }
-
-        html.Append("</div>\n<div class=\"scale-ends\" aria-hidden=\"true\"><span>0 = Very poor</span><span>10 = Excellent</span></div>\n</fieldset>\n")
-            .Append("<p class=\"muted\">Anonymous: only the score, the capability and your team (if the link names it) are kept.</p>\n")
-            .Append("<div class=\"actions\"><button type=\"submit\">Send rating</button></div>\n</form>\n");
-        return Render("Rate " + capability, html.ToString(), statusCode);
+            StatusCode = statusCode,
+        };
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Analytics.Core.Metrics;
 using Analytics.Core.Surveys;
-using Analytics.Host.Web.Pages;
 using Analytics.Host.Web.Security;
 using Analytics.Surveys;
 using Analytics.Surveys.Forms;
@@ -45,7 +44,7 @@ internal static class SurveyFormEndpoints
             return LinkUsed();
         }
 
-        return SurveyFormPage.Form(await NewFormAsync(link.Wave, context, store, antiforgery, null, cancellationToken));
+        return SurveyPages.Form(await NewFormAsync(link.Wave, context, store, antiforgery, null, cancellationToken));
     }
 
     private static async Task<IResult> SubmitLinkAsync(string token, HttpContext context, SurveyStore store, SubmissionWriter writer, TimeProvider clock,
@@ -69,7 +68,7 @@ internal static class SurveyFormEndpoints
         {
             return invitation.UsedAt is not null
                 ? LinkUsed()
-                : SurveyFormPage.Form(await NewFormAsync(wave, context, store, antiforgery, null, cancellationToken) with
+                : SurveyPages.Form(await NewFormAsync(wave, context, store, antiforgery, null, cancellationToken) with
                 {
                     SubmissionId = submissionId, Questions = questions, Values = Values(form), Errors = validated.Errors,
                 }, StatusCodes.Status400BadRequest);
@@ -94,7 +93,7 @@ internal static class SurveyFormEndpoints
             return AlreadyAnswered();
         }
 
-        return SurveyFormPage.Form(await NewFormAsync(wave, context, store, antiforgery, await AudienceTeamsAsync(wave, store, cancellationToken), cancellationToken));
+        return SurveyPages.Form(await NewFormAsync(wave, context, store, antiforgery, await AudienceTeamsAsync(wave, store, cancellationToken), cancellationToken));
     }
 
     private static async Task<IResult> SubmitOpenAsync(string waveId, HttpContext context, SurveyStore store, SubmissionWriter writer, TimeProvider clock,
@@ -129,7 +128,7 @@ internal static class SurveyFormEndpoints
 
         if (errors.Count > 0)
         {
-            return SurveyFormPage.Form(await NewFormAsync(wave, context, store, antiforgery, teams, cancellationToken) with
+            return SurveyPages.Form(await NewFormAsync(wave, context, store, antiforgery, teams, cancellationToken) with
             {
                 SubmissionId = submissionId, Questions = questions, Values = Values(form), Errors = errors, ChosenTeam = team,
             }, StatusCodes.Status400BadRequest);
@@ -159,13 +158,13 @@ internal static class SurveyFormEndpoints
         catch (Exception error) when (error is DuckDB.NET.Data.DuckDBException or InvalidOperationException)
         {
             // Nothing of this response was stored; sending the same form again is safe (its id makes it count once).
-            return (HtmlPage.Notice("Your answers could not be saved just now", "Nothing was saved. Go back, where your answers are still filled in, and send the form again in a moment.", StatusCodes.Status503ServiceUnavailable), false);
+            return (SurveyPages.Notice("Your answers could not be saved just now", "Nothing was saved. Go back, where your answers are still filled in, and send the form again in a moment.", StatusCodes.Status503ServiceUnavailable), false);
         }
 
         var survey = await store.SurveyAsync(wave.SurveyId, cancellationToken);
         return outcome switch
         {
-            SubmissionOutcome.Stored or SubmissionOutcome.AlreadyStored => (SurveyFormPage.Thanks(survey?.Title ?? "the survey", groupSize), true),
+            SubmissionOutcome.Stored or SubmissionOutcome.AlreadyStored => (SurveyPages.Thanks(survey?.Title ?? "the survey", groupSize), true),
             SubmissionOutcome.LinkNotUsable => (LinkUsed(), false),
             _ => (WaveClosed(), false),
         };
@@ -174,22 +173,25 @@ internal static class SurveyFormEndpoints
     private static async Task<(Guid SubmissionId, IReadOnlyList<SurveyQuestion> Questions, ValidatedAnswers Validated, IResult? Damaged)> ValidateAsync(
         IFormCollection form, SurveyWave wave, SurveyStore store, CancellationToken cancellationToken)
     {
-        var questions = await store.QuestionsAsync(wave.SurveyId, cancellationToken);
+        var questions = await AskedAsync(wave, store, cancellationToken);
         if (!Guid.TryParseExact(form["submission"].ToString(), "D", out var submissionId) || submissionId == Guid.Empty)
         {
-            var damaged = HtmlPage.Notice("This form could not be read", "The form arrived without its submission number, so nothing was saved. Go back, reload the page and send it again.", StatusCodes.Status400BadRequest);
+            var damaged = SurveyPages.Notice("This form could not be read", "The form arrived without its submission number, so nothing was saved. Go back, reload the page and send it again.", StatusCodes.Status400BadRequest);
             return (Guid.Empty, questions, new ValidatedAnswers([], []), damaged);
         }
 
-        var values = questions.ToDictionary(q => q.QuestionId, q => (IReadOnlyList<string>)form[SurveyFormPage.FieldName(q.QuestionId)].OfType<string>().ToList(), StringComparer.Ordinal);
-        return (submissionId, questions, AnswerValidator.Validate(questions, values), null);
+        return (submissionId, questions, AnswerValidator.Validate(questions, Values(form)), null);
     }
+
+    /// <summary>The questions the wave's form asks: those of no block, and of the blocks the wave switches on.</summary>
+    private static async Task<IReadOnlyList<SurveyQuestion>> AskedAsync(SurveyWave wave, SurveyStore store, CancellationToken cancellationToken) =>
+        (await store.QuestionsAsync(wave.SurveyId, cancellationToken)).Where(wave.Asks).ToList();
 
     private static async Task<SurveyForm> NewFormAsync(SurveyWave wave, HttpContext context, SurveyStore store, IAntiforgery antiforgery, IReadOnlyList<TeamName>? teams, CancellationToken cancellationToken)
     {
         var survey = await store.SurveyAsync(wave.SurveyId, cancellationToken)
             ?? throw new InvalidOperationException($"Wave '{wave.WaveId}' belongs to survey '{wave.SurveyId}', which does not exist.");
-        var questions = await store.QuestionsAsync(wave.SurveyId, cancellationToken);
+        var questions = await AskedAsync(wave, store, cancellationToken);
         var tokens = antiforgery.GetAndStoreTokens(context);
         return new SurveyForm(survey, wave, questions, Guid.NewGuid(), tokens.FormFieldName, tokens.RequestToken, new Dictionary<string, IReadOnlyList<string>>(), [], teams, null, GroupSize(wave, context));
     }
@@ -212,7 +214,7 @@ internal static class SurveyFormEndpoints
         var wave = invitation is null ? null : await store.WaveAsync(invitation.WaveId, cancellationToken);
         if (invitation is null || wave is null)
         {
-            return (null, HtmlPage.Notice("This link does not work", "We could not find a survey for this link. Check that you opened the whole link from your invitation.", StatusCodes.Status404NotFound,
+            return (null, SurveyPages.Notice("This link does not work", "We could not find a survey for this link. Check that you opened the whole link from your invitation.", StatusCodes.Status404NotFound,
                 "If it still does not work, ask the platform team for a new link."));
         }
 
@@ -224,7 +226,7 @@ internal static class SurveyFormEndpoints
         }
 
         return invitation.UsedAt is null && invitation.ExpiresAt <= now
-            ? (null, HtmlPage.Notice("This link has expired", $"Links to this survey work for a limited time, and this one stopped working on {invitation.ExpiresAt.UtcDateTime:d MMMM yyyy}. Nothing was saved.", StatusCodes.Status410Gone,
+            ? (null, SurveyPages.Notice("This link has expired", $"Links to this survey work for a limited time, and this one stopped working on {invitation.ExpiresAt.UtcDateTime:d MMMM yyyy}. Nothing was saved.", StatusCodes.Status410Gone,
                 "Ask the platform team for a new link if you would still like to answer."))
             : (new OpenedLink(invitation, wave), null);
     }
@@ -234,7 +236,7 @@ internal static class SurveyFormEndpoints
         var wave = await store.WaveAsync(waveId, cancellationToken);
         if (wave is null || !wave.IsAnonymous)
         {
-            return (null, HtmlPage.Notice("This link does not work", "There is no open survey at this address. Check that you opened the whole link.", StatusCodes.Status404NotFound));
+            return (null, SurveyPages.Notice("This link does not work", "There is no open survey at this address. Check that you opened the whole link.", StatusCodes.Status404NotFound));
         }
 
         return (wave, Availability(wave, clock.GetUtcNow()));
@@ -244,8 +246,8 @@ internal static class SurveyFormEndpoints
     {
         WaveAvailability.Open => null,
         WaveAvailability.Closed => WaveClosed(),
-        WaveAvailability.NotYetOpen => HtmlPage.Notice("This survey is not open yet", $"It opens on {wave.OpensAt.UtcDateTime:d MMMM yyyy} (UTC). Please come back then.", StatusCodes.Status403Forbidden),
-        _ => HtmlPage.Notice("This survey is not open yet", "The platform team has not opened it yet. Please come back when you are invited.", StatusCodes.Status403Forbidden),
+        WaveAvailability.NotYetOpen => SurveyPages.Notice("This survey is not open yet", $"It opens on {wave.OpensAt.UtcDateTime:d MMMM yyyy} (UTC). Please come back then.", StatusCodes.Status403Forbidden),
+        _ => SurveyPages.Notice("This survey is not open yet", "The platform team has not opened it yet. Please come back when you are invited.", StatusCodes.Status403Forbidden),
     };
 
     private static async Task<IReadOnlyList<TeamName>> AudienceTeamsAsync(SurveyWave wave, SurveyStore store, CancellationToken cancellationToken)
@@ -262,18 +264,18 @@ internal static class SurveyFormEndpoints
         "pulse-answered-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(waveId)))[..16];
 
     private static IResult LinkUsed() =>
-        HtmlPage.Notice("This link has already been used", "Each survey link works once, and this one has been used, so those answers are already saved. Nothing new was saved.", StatusCodes.Status410Gone,
+        SurveyPages.Notice("This link has already been used", "Each survey link works once, and this one has been used, so those answers are already saved. Nothing new was saved.", StatusCodes.Status410Gone,
             "If you did not answer this survey yourself, tell the platform team.");
 
     private static IResult LinkReplaced() =>
-        HtmlPage.Notice("This link was replaced", "A newer link to this survey was sent after this one, so this one no longer works. Nothing was saved.", StatusCodes.Status410Gone,
+        SurveyPages.Notice("This link was replaced", "A newer link to this survey was sent after this one, so this one no longer works. Nothing was saved.", StatusCodes.Status410Gone,
             "Use the link in your latest invitation. If you cannot find it, ask the platform team.");
 
     private static IResult AlreadyAnswered() =>
-        HtmlPage.Notice("You have already answered this survey", "Answers from this browser are already saved, and each person answers once. Thank you!", StatusCodes.Status409Conflict);
+        SurveyPages.Notice("You have already answered this survey", "Answers from this browser are already saved, and each person answers once. Thank you!", StatusCodes.Status409Conflict);
 
     private static IResult WaveClosed() =>
-        HtmlPage.Notice("This survey is closed", "It no longer takes answers, so nothing was saved. Thank you for your interest; the next survey will come with a new link.", StatusCodes.Status410Gone);
+        SurveyPages.Notice("This survey is closed", "It no longer takes answers, so nothing was saved. Thank you for your interest; the next survey will come with a new link.", StatusCodes.Status410Gone);
 
     private sealed record OpenedLink(PendingInvitation Invitation, SurveyWave Wave);
 }

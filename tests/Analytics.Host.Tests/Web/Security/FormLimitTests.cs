@@ -60,7 +60,7 @@ public sealed class FormLimitTests : IDisposable
     {
         var (cookie, fields) = await FormAsync();
         var head = $"POST {OpenPath} HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nCookie: {cookie}\r\n";
-        return await RawHttp.SendAsync(_app.BaseAddress, head, [fields + "&q_improve=", .. answer], chunked);
+        return await RawHttp.SendAsync(_app.BaseAddress, head, [fields + "&q_obstacle=", .. answer], chunked);
     }
 
     /// <summary>The open form's antiforgery cookie and its hidden fields with every required answer, url-encoded.</summary>

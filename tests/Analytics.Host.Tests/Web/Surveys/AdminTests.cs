@@ -129,6 +129,25 @@ public sealed class AdminTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pm_switches_an_optional_block_on_for_a_new_wave()
+    {
+        var client = await _app.AdminClientAsync();
+        var page = await client.GetStringAsync("/admin/surveys/pulse");
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        using var wave = await PostAsync(client, "/admin/surveys/pulse", "/admin/surveys/pulse/waves", ("name", "Deep dive"), ("opens", now.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)),
+            ("closes", now.AddDays(14).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)), ("k", "5"), ("anonymous", "true"), ("blocks", "capabilities"));
+        var wavePage = await wave.Content.ReadAsStringAsync();
+        using var opened = await PostAsync(client, "/admin/waves/pulse-deep-dive", "/admin/waves/pulse-deep-dive/open");
+        var form = await _app.Client().GetStringAsync("/s/open/pulse-deep-dive");
+
+        Assert.Contains("<input type=\"checkbox\" id=\"block-capabilities\" name=\"blocks\" value=\"capabilities\"><label for=\"block-capabilities\">How satisfied are you with each part of the platform? (4 questions)</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"block-improvement\">If the platform team could improve one thing, what should it be?</label>", page, StringComparison.Ordinal);
+        Assert.Contains("Optional blocks asked: capabilities.", wavePage, StringComparison.Ordinal);
+        Assert.Contains("name=\"q_csat_ci\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"q_improve\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_pm_builds_a_survey_from_scratch()
     {
         using var client = await SignedInAsync();

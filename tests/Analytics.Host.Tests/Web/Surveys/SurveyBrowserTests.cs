@@ -37,6 +37,8 @@ public sealed class SurveyBrowserTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Survey_is_completed_with_the_keyboard_only()
     {
+        // With the capability ratings on, so the keyboard also goes through a grid.
+        _app.AskOptionalBlocks(SurveyWebApp.OpenWave, "capabilities", "improvement");
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 900 } });
         await page.GotoAsync(new Uri(_app.BaseAddress, "/s/open/" + SurveyWebApp.OpenWave).ToString());
 
@@ -146,7 +148,7 @@ public sealed class SurveyBrowserTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private static string Screenshot(string name)
+    internal static string Screenshot(string name)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Analytics.sln")))

@@ -17,8 +17,8 @@ public sealed class SurveyFormTests : IDisposable
 
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
-        Assert.Contains("<fieldset class=\"question\">\n<legend><span class=\"number\">1.</span> How likely are you to recommend our internal developer platform to a colleague?</legend>", html, StringComparison.Ordinal);
-        Assert.Contains("<input type=\"radio\" id=\"q_nps-0\" name=\"q_nps\" value=\"0\"><label for=\"q_nps-0\">0<span class=\"visually-hidden\"> – Not at all likely</span></label>", html, StringComparison.Ordinal);
+        Assert.Contains("<fieldset class=\"question\"><legend><span class=\"progress\">Question 1 of 5</span> How likely are you to recommend our internal developer platform to a colleague?</legend>", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"radio\" id=\"q_nps-0\" name=\"q_nps\" value=\"0\" /><label for=\"q_nps-0\">0<span class=\"visually-hidden\"> – Not at all likely</span></label>", html, StringComparison.Ordinal);
         Assert.Contains("<label class=\"question-text\" for=\"q_obstacle\">", html, StringComparison.Ordinal);
         Assert.Contains("<textarea id=\"q_obstacle\" name=\"q_obstacle\"", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"payments\">Payments</option>", html, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class SurveyFormTests : IDisposable
     public async Task Free_text_of_100_KB_is_refused_next_to_the_field()
     {
         using var client = _app.Client();
-        using var response = await SurveyWebApp.FillAsync(client, OpenPath, SurveyWebApp.ValidAnswers(("q_improve", new string('a', 100 * 1024))));
+        using var response = await SurveyWebApp.FillAsync(client, OpenPath, SurveyWebApp.ValidAnswers(("q_obstacle", new string('a', 100 * 1024))));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Keep this answer to 5,000 characters or fewer; it has 102,400.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class SurveyFormTests : IDisposable
     public async Task Body_over_the_limit_is_413_with_a_page_and_stores_nothing()
     {
         using var client = _app.Client();
-        using var response = await SurveyWebApp.FillAsync(client, OpenPath, SurveyWebApp.ValidAnswers(("q_improve", new string('a', 300 * 1024))));
+        using var response = await SurveyWebApp.FillAsync(client, OpenPath, SurveyWebApp.ValidAnswers(("q_obstacle", new string('a', 300 * 1024))));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("This form is too large to send", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -70,6 +70,10 @@ public sealed partial class SurveyWebApp : IDisposable
 
     public long Responses => Scalar<long>("SELECT count(*) FROM survey_responses");
 
+    /// <summary>Switches optional question blocks on for a wave, as an admin does when creating it; call before the wave's first page is served (the service holds definitions in memory).</summary>
+    public void AskOptionalBlocks(string wave, params string[] blocks) =>
+        Scalar<long>("UPDATE survey_waves SET optional_blocks = $blocks WHERE wave_id = $wave RETURNING 1", new { wave, blocks = new ListParameter(blocks) });
+
     /// <summary>Fresh personal links for a wave, as the admin's CSV gives them (path only).</summary>
     public async Task<IReadOnlyList<InvitationLink>> LinksAsync(string wave) =>
         await Factory.Services.GetRequiredService<SurveyAdministration>().CreateLinksAsync("admin", wave, "", CancellationToken.None);
@@ -177,6 +181,7 @@ public sealed partial class SurveyWebApp : IDisposable
         }
     }
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
+    // Razor writes void elements as <input ... />.
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"\\s*/?>")]
     private static partial Regex HiddenInput();
 }
