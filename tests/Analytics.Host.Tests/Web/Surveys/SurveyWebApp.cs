@@ -177,6 +177,7 @@ public sealed partial class SurveyWebApp : IDisposable
         }
     }
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
+    // Razor components close void elements as <input ... />; the string-built pages wrote <input ...>.
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"\\s*/?>")]
     private static partial Regex HiddenInput();
 }
