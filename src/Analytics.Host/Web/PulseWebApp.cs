@@ -8,6 +8,7 @@ using Analytics.Host.Web.Admin;
 using Analytics.Host.Web.Admin.ApiKeys;
 using Analytics.Host.Web.Api;
 using Analytics.Host.Web.Dashboards;
+using Analytics.Host.Web.Home;
 using Analytics.Host.Web.Pages;
 using Analytics.Host.Web.Security;
 using Analytics.Host.Web.Surveys;
@@ -48,6 +49,7 @@ internal static class PulseWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapHome();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, options => options.WithTitle("Pulse API")
             .HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry().AddPreferredSecuritySchemes("apiKey"));
