@@ -8,7 +8,7 @@ using Analytics.Host.Web.Admin;
 using Analytics.Host.Web.Admin.ApiKeys;
 using Analytics.Host.Web.Api;
 using Analytics.Host.Web.Dashboards;
-using Analytics.Host.Web.Pages;
+using Analytics.Host.Web.Home;
 using Analytics.Host.Web.Security;
 using Analytics.Host.Web.Surveys;
 using Analytics.Ingestion;
@@ -48,6 +48,7 @@ internal static class PulseWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapHome();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, options => options.WithTitle("Pulse API")
             .HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry().AddPreferredSecuritySchemes("apiKey"));
@@ -159,7 +160,7 @@ internal static class PulseWebApp
             options.AddPolicy(AdminLoginEndpoints.LoginRateLimit, context => PerClient(context, 10));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                var page = HtmlPage.Notice("Too many attempts", "This device has sent too many forms in the last minute, so this one was not saved. Wait a minute and send it again.", StatusCodes.Status429TooManyRequests);
+                var page = SurveyPages.Notice("Too many attempts", "This device has sent too many forms in the last minute, so this one was not saved. Wait a minute and send it again.", StatusCodes.Status429TooManyRequests);
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await page.ExecuteAsync(context.HttpContext);
             };

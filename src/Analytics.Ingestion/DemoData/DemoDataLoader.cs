@@ -8,6 +8,7 @@ using Analytics.Ingestion.Sources.GitHub;
 using Analytics.Ingestion.Sources.Jira;
 using Analytics.Ingestion.Sources.PagerDuty;
 using Analytics.Ingestion.Sources.Surveys;
+using Dapper;
 using Microsoft.Extensions.Logging;
 
 namespace Analytics.Ingestion.DemoData;
@@ -15,7 +16,9 @@ namespace Analytics.Ingestion.DemoData;
 /// <summary>
 /// Loads the demo organisation from <c>data-samples/</c>: a Backstage catalog, GitHub deployments and pull
 /// requests, PagerDuty incidents, Jira issues and two survey exports, all in their sources' own shapes. Everything
-/// is written in one transaction, then changes and incidents are linked to deployments.
+/// is written in one transaction, then changes and incidents are linked to deployments. Each demo source is
+/// recorded as one finished run (source <c>&lt;name&gt; (demo data)</c>, trigger <c>import</c>) with the rows it
+/// loaded, so data health shows where the data came from; the suffix keeps these runs apart from real syncs.
 /// </summary>
 public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeProvider clock)
 {
@@ -56,8 +59,13 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         Append(connection, changes, now);
         Append(connection, incidents, now);
         Append(connection, workItems, now);
-        LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog, now);
+        var surveyRows = LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog, now);
         DeliveryLinker.Relink(connection, null);
+        RecordRun(connection, "backstage", catalog.Teams.Count + catalog.Services.Count + catalog.Capabilities.Count + catalog.Engineers.Count, now);
+        RecordRun(connection, "github", deployments.Count + changes.Count, now);
+        RecordRun(connection, "pagerduty", incidents.Count, now);
+        RecordRun(connection, "jira", workItems.Count, now);
+        RecordRun(connection, "surveys", surveyRows, now);
 
         transaction.Commit();
         var counts = await DatabaseStatistics.CountAsync(connection, cancellationToken);
@@ -88,14 +96,17 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         }
     }
 
-    private static void LoadSurveys(PulseConnection connection, string folder, CatalogSnapshot catalog, DateTimeOffset now)
+    /// <summary>The survey exports as closed waves plus an open one; the number of rows written.</summary>
+    private static long LoadSurveys(PulseConnection connection, string folder, CatalogSnapshot catalog, DateTimeOffset now)
     {
         const string surveyId = DevExPulseTemplate.Name;
         var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
         if (files.Count == 0)
         {
-            return;
+            return 0;
         }
+
+        long rows = 0;
 
         var questions = DevExPulseTemplate.Questions(surveyId);
         var firstWave = DateTimeOffset.MaxValue;
@@ -118,6 +129,7 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
             Append(connection, [provisional with { OpensAt = opens, ClosesAt = closes }], now);
             Append(connection, import.Responses, now);
             Append(connection, import.Answers, now);
+            rows += 1 + import.Responses.Count + import.Answers.Count;
         }
 
         Append(connection, [DevExPulseTemplate.Survey(surveyId, firstWave.AddDays(-7))], now);
@@ -126,6 +138,15 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         // An open anonymous wave, so a fresh install has a survey to answer at /s/open/devex-pulse-now.
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         Append(connection, [new SurveyWave($"{surveyId}-now", surveyId, "Current pulse", today.AddDays(-1), today.AddDays(28), true, 5, null, "open")], now);
+        return rows + 1 + questions.Count + 1; // the survey, its questions and the open wave
+    }
+
+    /// <summary>Records one demo source's load as a finished import run with the rows it wrote.</summary>
+    private static void RecordRun(PulseConnection connection, string source, long rows, DateTimeOffset at)
+    {
+        var runId = Guid.NewGuid();
+        connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source = $"{source} (demo data)", trigger = "import", started_at = at, process_id = Environment.ProcessId });
+        connection.Execute(SqlQueries.Get("ingestion/finish_run"), new { run_id = runId, finished_at = at, status = "succeeded", inserted = rows, updated = 0L, rejected = 0L, error = (string?)null });
     }
 
     private static string WaveName(string waveId)

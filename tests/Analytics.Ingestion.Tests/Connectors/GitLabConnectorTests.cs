@@ -112,6 +112,20 @@ public sealed class GitLabConnectorTests : IAsyncLifetime, IDisposable
         Assert.Equal(0L, _connection.QuerySingle<long>("SELECT count(*) FROM ingestion_watermarks"));
     }
 
+    [Fact]
+    public async Task Missing_token_or_projects_are_named_before_any_request_and_the_sync_fails_with_them()
+    {
+        var noToken = new GitLabConnector(Client, Options.Create(new GitLabOptions { BaseUrl = _server.BaseUrl() }), _clock);
+        var noProjects = new GitLabConnector(Client, Options.Create(new GitLabOptions { BaseUrl = _server.BaseUrl(), Token = "glpat-test" }), _clock);
+
+        Assert.Null(Connector().MissingSetting);
+        Assert.Equal("GitLab has no token: set Pulse:Sources:GitLab:Token (or Pulse__Sources__GitLab__Token).", noToken.MissingSetting);
+        Assert.Equal("GitLab has no projects to read: list them in Pulse:Sources:GitLab:Projects (Pulse__Sources__GitLab__Projects__0, …).", noProjects.MissingSetting);
+        var refused = await Assert.ThrowsAsync<SourceRequestException>(() => noProjects.SyncAsync(_connection, "manual", CancellationToken.None));
+        Assert.Equal(noProjects.MissingSetting, refused.Message);
+        Assert.Empty(_requests);
+    }
+
     /// <summary>A client with the handlers the host gives the source, on the test's clock.</summary>
     private HttpClient Client => _http ??= new HttpClient(SourceHttp.CreateHandler(_server.BaseUrl(), "GitLab", new SourceHttpOptions(), _clock));
 

@@ -50,6 +50,22 @@ public sealed class DemoDataLoaderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void Each_demo_source_is_recorded_as_one_finished_import_run_with_the_rows_it_loaded()
+    {
+        var runs = _connection.Query<(string Source, string Trigger, string Status, long Inserted, DateTimeOffset StartedAt, DateTimeOffset FinishedAt)>(
+            "SELECT source, trigger, status, rows_inserted, started_at, finished_at FROM ingestion_runs ORDER BY source").ToList();
+
+        Assert.Equal(["backstage (demo data)", "github (demo data)", "jira (demo data)", "pagerduty (demo data)", "surveys (demo data)"], runs.Select(r => r.Source));
+        Assert.All(runs, r => Assert.Equal(("import", "succeeded", _clock.GetUtcNow(), _clock.GetUtcNow()), (r.Trigger, r.Status, r.StartedAt, r.FinishedAt)));
+        var inserted = runs.ToDictionary(r => r.Source, r => r.Inserted);
+        Assert.Equal(Count("teams") + Count("services") + Count("service_capabilities") + Count("engineers"), inserted["backstage (demo data)"]);
+        Assert.Equal(Count("deployments") + Count("changes"), inserted["github (demo data)"]);
+        Assert.Equal(Count("incidents"), inserted["pagerduty (demo data)"]);
+        Assert.Equal(Count("work_items"), inserted["jira (demo data)"]);
+        Assert.Equal(Count("surveys") + Count("survey_questions") + Count("survey_waves") + Count("survey_responses") + Count("survey_answers"), inserted["surveys (demo data)"]);
+    }
+
+    [Fact]
     public void Catalog_annotations_become_onboarding_templates_and_capabilities()
     {
         var ledger = _connection.QuerySingle<(DateOnly? Onboarded, string? Template, string Team)>(

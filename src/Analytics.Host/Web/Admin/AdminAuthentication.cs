@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Analytics.Host.Web.Pages;
+using Analytics.Host.Web.Admin.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -34,9 +34,9 @@ internal static partial class AdminAuthentication
             options.ExpireTimeSpan = admin.SessionLifetime;
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = AdminSession.ValidateAsync;
-            options.Events.OnRedirectToAccessDenied = context => HtmlPage.Notice("Viewers cannot change anything",
+            options.Events.OnRedirectToAccessDenied = context => AccessNoticePage.Result("Viewers cannot change anything",
                 "You are signed in with a viewer account, which can look at every admin page but not change anything, so nothing was done.",
-                StatusCodes.Status403Forbidden, "Ask an admin to make the change, or to give your account the admin role.").ExecuteAsync(context.HttpContext);
+                "Ask an admin to make the change, or to give your account the admin role.", StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext);
         });
         if (admin.Oidc.Enabled)
         {
@@ -74,8 +74,8 @@ internal static partial class AdminAuthentication
         {
             Logger(context.HttpContext).LogSingleSignOnFailed(context.Failure?.Message ?? "unknown");
             context.HandleResponse();
-            await HtmlPage.Notice("Single sign-on did not work", $"The answer from {oidc.DisplayName} could not be checked, so you are not signed in.",
-                StatusCodes.Status401Unauthorized, "Try again; if it keeps happening, tell whoever runs Pulse.").ExecuteAsync(context.HttpContext);
+            await AccessNoticePage.Result("Single sign-on did not work", $"The answer from {oidc.DisplayName} could not be checked, so you are not signed in.",
+                "Try again; if it keeps happening, tell whoever runs Pulse.", StatusCodes.Status401Unauthorized).ExecuteAsync(context.HttpContext);
         };
     }
 
@@ -90,8 +90,8 @@ internal static partial class AdminAuthentication
         {
             Logger(context.HttpContext).LogNoRole(name, oidc.RoleClaim);
             context.HandleResponse();
-            await HtmlPage.Notice("No access to Pulse admin", $"{oidc.DisplayName} signed you in, but your account has no Pulse role, so you cannot use Pulse admin.",
-                StatusCodes.Status403Forbidden, $"Ask whoever runs {oidc.DisplayName} to give you the role {oidc.AdminRoleValue} or {oidc.ViewerRoleValue}.").ExecuteAsync(context.HttpContext);
+            await AccessNoticePage.Result("No access to Pulse admin", $"{oidc.DisplayName} signed you in, but your account has no Pulse role, so you cannot use Pulse admin.",
+                $"Ask whoever runs {oidc.DisplayName} to give you the role {oidc.AdminRoleValue} or {oidc.ViewerRoleValue}.", StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext);
             return;
         }
 

@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Text;
+using Analytics.Host.Web.Admin.SignIn;
 using Analytics.Host.Web.Security;
 using Analytics.Surveys.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using static Analytics.Host.Web.Pages.HtmlPage;
 
 namespace Analytics.Host.Web.Admin;
 
@@ -73,38 +73,37 @@ internal static class AdminLoginEndpoints
         return Results.LocalRedirect(LocalUrls.LocalOr(returnUrl, "/admin"));
     }
 
-    private static IResult Locked(HttpContext context, DateTimeOffset until)
+    private static RazorComponentResult<AccountLockedPage> Locked(HttpContext context, DateTimeOffset until)
     {
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Notice("This account is locked", $"There were {SignInLockout.MaxFailures} failed sign-ins for this username within {SignInLockout.Window.TotalMinutes:0} minutes, so it is locked. Try again after {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.",
-            StatusCodes.Status429TooManyRequests, "Until then no sign-in with this username is accepted, not even with the right password. If you did not try to sign in, tell whoever runs Pulse.");
+        return new RazorComponentResult<AccountLockedPage>(new
+        {
+            SignInLockout.MaxFailures,
+            WindowMinutes = SignInLockout.Window.TotalMinutes.ToString("0", CultureInfo.InvariantCulture),
+            Until = until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        })
+        {
+            StatusCode = StatusCodes.Status429TooManyRequests,
+        };
     }
 
-    private static IResult LoginPage(HttpContext context, IAntiforgery antiforgery, AdminOidcOptions oidc, string? returnUrl, string? username, string? error, int statusCode)
+    private static RazorComponentResult<SignInPage> LoginPage(HttpContext context, IAntiforgery antiforgery, AdminOidcOptions oidc, string? returnUrl, string? username, string? error, int statusCode)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        var html = new StringBuilder("<div class=\"panel\">\n<h1>Sign in to Pulse admin</h1>\n");
-        if (error is not null)
+        return new RazorComponentResult<SignInPage>(new
         {
-            html.Append("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>Not signed in</h2><p>").Append(Encode(error)).Append("</p></div>\n");
-        }
-
-        if (oidc.Enabled)
+            TokenFieldName = tokens.FormFieldName,
+            Token = tokens.RequestToken ?? "",
+            ReturnUrl = LocalUrls.LocalOr(returnUrl, ""),
+            Username = username,
+            Error = error,
+            SingleSignOnName = oidc.Enabled ? oidc.DisplayName : null,
+            SingleSignOnHref = "/admin/login/sso" + (LocalUrls.IsLocal(returnUrl) ? "?returnUrl=" + Uri.EscapeDataString(returnUrl!) : ""),
+        })
         {
-            var sso = "/admin/login/sso" + (LocalUrls.IsLocal(returnUrl) ? "?returnUrl=" + Uri.EscapeDataString(returnUrl!) : "");
-            html.Append("<p><a class=\"button\" href=\"").Append(Encode(sso)).Append("\">Sign in with ").Append(Encode(oidc.DisplayName)).Append("</a></p>\n")
-                .Append("<h2>Or with a Pulse account</h2>\n");
-        }
-
-        html.Append("<form method=\"post\" action=\"/admin/login\" novalidate>\n")
-            .Append("<input type=\"hidden\" name=\"").Append(Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Encode(tokens.RequestToken)).Append("\">\n")
-            .Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(Encode(LocalUrls.LocalOr(returnUrl, ""))).Append("\">\n")
-            .Append("<div class=\"field\"><label for=\"username\">Username</label><input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" value=\"")
-            .Append(Encode(username)).Append("\"></div>\n")
-            .Append("<div class=\"field\"><label for=\"password\">Password</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\"></div>\n")
-            .Append("<div class=\"actions\"><button type=\"submit\">Sign in</button></div>\n</form>\n</div>\n");
-        return Render("Sign in", html.ToString(), statusCode);
+            StatusCode = statusCode,
+        };
     }
 }

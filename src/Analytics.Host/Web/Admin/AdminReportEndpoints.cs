@@ -1,11 +1,13 @@
 using System.Text;
 using Analytics.Core.Metrics;
+using Analytics.Host.Web.Admin.Reports;
+using Analytics.Host.Web.Components;
 using Analytics.Host.Web.Security;
 using Analytics.Reports;
 using Analytics.Surveys;
 using Analytics.Surveys.Audit;
 using Microsoft.AspNetCore.Antiforgery;
-using static Analytics.Host.Web.Pages.HtmlPage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Host.Web.Admin;
 
@@ -27,18 +29,10 @@ internal static class AdminReportEndpoints
     private static async Task<IResult> ChooseAsync(HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, CancellationToken ct, string? error = null)
     {
         var previous = Quarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Previous;
-        var page = new AdminPage(context, antiforgery);
-        var html = new StringBuilder("<h1>Quarterly report</h1>\n<p>The report executives read: headline figures, DORA trends with forecasts, sentiment, adoption and onboarding. View it here or download the PDF.</p>\n")
-            .Append("<form method=\"get\" action=\"/admin/reports/view\">\n<div class=\"field\"><label for=\"quarter\">Quarter</label><input type=\"text\" id=\"quarter\" name=\"quarter\" value=\"")
-            .Append(Encode(previous.ToString())).Append("\" aria-describedby=\"quarter-help\"><p class=\"help\" id=\"quarter-help\">Like 2026-Q3.</p></div>\n")
-            .Append("<div class=\"field\"><label for=\"team\">Team</label><select id=\"team\" name=\"team\"><option value=\"\">The whole organisation</option>");
-        foreach (var team in await store.TeamsAsync(ct))
+        return new RazorComponentResult<ReportChoicePage>(new { User = SignedInUser.Of(context, antiforgery), Quarter = previous.ToString(), Teams = await store.TeamsAsync(ct), Error = error })
         {
-            html.Append("<option value=\"").Append(Encode(team.TeamId)).Append("\">").Append(Encode(team.Name)).Append("</option>");
-        }
-
-        html.Append("</select></div>\n<div class=\"actions\"><button type=\"submit\">View report</button><button type=\"submit\" class=\"secondary\" formaction=\"/admin/reports/pdf\">Download PDF</button></div>\n</form>\n");
-        return page.Render("Quarterly report", html.ToString(), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, error: error);
+            StatusCode = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+        };
     }
 
     private static async Task<IResult> ViewAsync(string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, ReportGenerator generator,

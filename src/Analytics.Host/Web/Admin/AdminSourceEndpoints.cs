@@ -1,21 +1,22 @@
-using System.Globalization;
-using System.Text;
 using Analytics.Core.Storage;
+using Analytics.Host.Web.Admin.Sources;
+using Analytics.Host.Web.Components;
+using Analytics.Host.Web.Security;
 using Analytics.Ingestion.Connectors;
 using Analytics.Ingestion.Import;
 using Analytics.Ingestion.Scheduling;
-using Dapper;
-using Microsoft.AspNetCore.Antiforgery;
-using Analytics.Host.Web.Security;
 using Analytics.Surveys.Audit;
+using Dapper;
 using Hangfire;
-using static Analytics.Host.Web.Pages.HtmlPage;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Host.Web.Admin;
 
 /// <summary>
 /// <c>/admin/sources</c>: each API source with its schedule and recent runs, and "Run now", which queues the
-/// source's sync as a Hangfire job (one run per source at a time) recorded as manual, with a link to the job.
+/// source's sync as a Hangfire job (one run per source at a time) recorded as manual, with a link to the job. A
+/// source that lacks a setting it needs (a token) says which on the list, and Run now refuses it with that reason.
 /// </summary>
 internal static class AdminSourceEndpoints
 {
@@ -27,7 +28,8 @@ internal static class AdminSourceEndpoints
         return app;
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext context, IAntiforgery antiforgery, PulseDatabase database, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(string? job, string? error, string? notice, HttpContext context, IAntiforgery antiforgery, PulseDatabase database, IConfiguration configuration,
+        IEnumerable<ISourceConnector> connectors, TimeProvider clock, CancellationToken ct)
     {
         IReadOnlyList<IngestionRun> runs;
         using (var connection = await database.OpenAsync(ct))
@@ -35,41 +37,27 @@ internal static class AdminSourceEndpoints
             runs = (await connection.QueryAsync<IngestionRun>(new CommandDefinition(SqlQueries.Get("ingestion/recent_runs"), new { limit = 50 }, cancellationToken: ct))).AsList();
         }
 
-        var page = new AdminPage(context, antiforgery);
-        var html = new StringBuilder("<h1>Sources</h1>\n<p>Each source syncs on its schedule (<code>Pulse:Sources:&lt;Source&gt;:Cron</code>, UTC); Run now queues a sync, unless one is already running. Queued, retried and failed jobs are in <a href=\"/admin/jobs\">Jobs</a>.</p>\n")
-            .Append("<table>\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Pulls</th><th scope=\"col\">Schedule</th><th scope=\"col\">Last run</th><th scope=\"col\"><span class=\"visually-hidden\">Action</span></th></tr></thead>\n<tbody>\n");
-        foreach (var (name, section, pulls) in SourceCatalog.All)
+        var missing = connectors.ToDictionary(c => c.Name, c => c.MissingSetting, StringComparer.Ordinal);
+        var sources = SourceCatalog.All.Select(s => new SourceState(s.Name, s.Pulls, configuration[$"{s.Section}:Cron"] is { Length: > 0 } cron ? cron : null,
+            runs.FirstOrDefault(r => r.Source == s.Name), missing.GetValueOrDefault(s.Name))).ToList();
+        return new RazorComponentResult<SourcesPage>(new
         {
-            var last = runs.FirstOrDefault(r => r.Source == name);
-            html.Append("<tr><td>").Append(Encode(name)).Append("</td><td>").Append(Encode(pulls)).Append("</td><td>")
-                .Append(Encode(configuration[$"{section}:Cron"] is { Length: > 0 } cron ? cron : "not scheduled")).Append("</td><td>")
-                .Append(last is null ? "never" : Encode($"{last.Status}, {last.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC")).Append("</td><td>")
-                .Append(page.Button($"/admin/sources/{Uri.EscapeDataString(name)}/run", "Run now", "secondary", "")).Append("</td></tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n");
-        if (context.Request.Query["job"].ToString() is { Length: > 0 } job)
-        {
-            html.Append("<p><a href=\"").Append(AdminJobsDashboard.Path).Append("/jobs/details/").Append(Uri.EscapeDataString(job)).Append("\">Job ").Append(Encode(job)).Append(" in the job dashboard</a></p>\n");
-        }
-
-        html.Append("<h2>Recent runs</h2>\n");
-        AppendRuns(html, runs);
-        if (runs.Any(r => r.Status == "running"))
-        {
-            // No self-refresh (WCAG 2.2.1): the reader reloads when they choose.
-            html.Insert(html.ToString().IndexOf("<h2>Recent runs</h2>", StringComparison.Ordinal),
-                $"<p role=\"status\">A sync is running (as of {clock.GetUtcNow().UtcDateTime:HH:mm:ss} UTC). <a href=\"/admin/sources\">Refresh</a> to see when it ends.</p>\n");
-        }
-
-        return page.Render("Sources", html.ToString(), error: context.Request.Query["error"], notice: context.Request.Query["notice"]);
+            User = SignedInUser.Of(context, antiforgery), Sources = sources, Runs = runs, Now = clock.GetUtcNow(),
+            Job = NullIfEmpty(job), Error = NullIfEmpty(error), Notice = NullIfEmpty(notice),
+        });
     }
 
-    private static async Task<IResult> RunAsync(string source, HttpContext context, IBackgroundJobClient jobs, PulseDatabase database, AdminAuditLog audit, CancellationToken ct)
+    private static async Task<IResult> RunAsync(string source, HttpContext context, IBackgroundJobClient jobs, PulseDatabase database, IEnumerable<ISourceConnector> connectors, AdminAuditLog audit, CancellationToken ct)
     {
-        if (!SourceCatalog.Names.Contains(source))
+        if (connectors.FirstOrDefault(c => c.Name == source && SourceCatalog.Names.Contains(c.Name)) is not { } connector)
         {
-            return Results.Redirect($"/admin/sources?error={Uri.EscapeDataString($"There is no source '{source}'.")}");
+            return Back("error", $"There is no source '{source}'.");
+        }
+
+        // A sync without its credentials would only fail in the job; saying why here beats a "queued" that does nothing.
+        if (connector.MissingSetting is { } missing)
+        {
+            return Back("error", $"{missing} The {source} sync was not started.");
         }
 
         long running;
@@ -81,7 +69,7 @@ internal static class AdminSourceEndpoints
         // The job never runs twice at once anyway; saying so beats queueing a second run behind the first.
         if (running > 0)
         {
-            return Results.Redirect($"/admin/sources?notice={Uri.EscapeDataString($"A {source} sync is already running; it was not started again.")}");
+            return Back("notice", $"A {source} sync is already running; it was not started again.");
         }
 
         var job = jobs.Enqueue<SourceSyncJob>(sync => sync.RunAsync(source, "manual", CancellationToken.None));
@@ -89,24 +77,7 @@ internal static class AdminSourceEndpoints
         return Results.Redirect($"/admin/sources?job={Uri.EscapeDataString(job)}&notice={Uri.EscapeDataString($"The {source} sync is queued as job {job}; refresh this page to see when it ends.")}");
     }
 
-    private static void AppendRuns(StringBuilder html, IReadOnlyList<IngestionRun> runs)
-    {
-        if (runs.Count == 0)
-        {
-            html.Append("<p>No ingestion has run yet.</p>\n");
-            return;
-        }
+    private static IResult Back(string kind, string message) => Results.Redirect($"/admin/sources?{kind}={Uri.EscapeDataString(message)}");
 
-        html.Append("<table>\n<thead><tr><th scope=\"col\">Started (UTC)</th><th scope=\"col\">Source</th><th scope=\"col\">Trigger</th><th scope=\"col\">Status</th>")
-            .Append("<th scope=\"col\" class=\"number\">Inserted</th><th scope=\"col\" class=\"number\">Updated</th><th scope=\"col\" class=\"number\">Rejected</th><th scope=\"col\">Error</th></tr></thead>\n<tbody>\n");
-        foreach (var run in runs)
-        {
-            html.Append("<tr><td>").Append(run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append("</td><td>").Append(Encode(run.Source))
-                .Append("</td><td>").Append(Encode(run.Trigger)).Append("</td><td>").Append(Encode(run.Status)).Append("</td><td class=\"number\">")
-                .Append(run.RowsInserted.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"number\">").Append(run.RowsUpdated.ToString("N0", CultureInfo.InvariantCulture))
-                .Append("</td><td class=\"number\">").Append(run.RowsRejected.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td>").Append(Encode(run.Error)).Append("</td></tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n");
-    }
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

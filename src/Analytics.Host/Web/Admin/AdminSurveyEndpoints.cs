@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Core.Metrics;
+using Analytics.Host.Web.Admin.Surveys;
+using Analytics.Host.Web.Components;
 using Analytics.Host.Web.Security;
 using Analytics.Surveys;
 using Analytics.Surveys.Administration;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using static Analytics.Host.Web.Admin.Surveys.SurveyFormat;
 
 namespace Analytics.Host.Web.Admin;
 
@@ -47,11 +51,8 @@ internal static class AdminSurveyEndpoints
         return app;
     }
 
-    private static async Task<IResult> HomeAsync(HttpContext context, IAntiforgery antiforgery, SurveyAdministration surveys, CancellationToken ct)
-    {
-        var page = new AdminPage(context, antiforgery);
-        return page.Render("Surveys", AdminSurveyPages.Home(page, await surveys.SurveysAsync(ct)), error: context.Request.Query["error"]);
-    }
+    private static async Task<IResult> HomeAsync(HttpContext context, IAntiforgery antiforgery, SurveyAdministration surveys, CancellationToken ct) =>
+        new RazorComponentResult<SurveysPage>(new { User = SignedInUser.Of(context, antiforgery), Surveys = await surveys.SurveysAsync(ct), Error = ErrorOf(context) });
 
     private static async Task<IResult> SurveyAsync(string surveyId, HttpContext context, IAntiforgery antiforgery, SurveyStore store, TimeProvider clock, CancellationToken ct)
     {
@@ -61,22 +62,20 @@ internal static class AdminSurveyEndpoints
             return NotFound(context, antiforgery, $"There is no survey '{surveyId}'.");
         }
 
-        var page = new AdminPage(context, antiforgery);
-        var body = AdminSurveyPages.Survey(page, survey, await store.QuestionsAsync(surveyId, ct), await store.WavesAsync(surveyId, ct), await store.TeamsAsync(ct), clock.GetUtcNow());
-        return page.Render(survey.Title, body, error: context.Request.Query["error"]);
+        return new RazorComponentResult<SurveyPage>(new
+        {
+            User = SignedInUser.Of(context, antiforgery), Survey = survey, Questions = await store.QuestionsAsync(surveyId, ct), Waves = await store.WavesAsync(surveyId, ct),
+            Teams = await store.TeamsAsync(ct), Now = clock.GetUtcNow(), Error = ErrorOf(context),
+        });
     }
 
     private static async Task<IResult> EditQuestionAsync(string surveyId, string questionId, HttpContext context, IAntiforgery antiforgery, SurveyStore store, CancellationToken ct)
     {
         var survey = await store.SurveyAsync(surveyId, ct);
         var question = survey is null ? null : (await store.QuestionsAsync(surveyId, ct)).FirstOrDefault(q => q.QuestionId == questionId);
-        if (survey is null || question is null)
-        {
-            return NotFound(context, antiforgery, $"Survey '{surveyId}' has no question '{questionId}'.");
-        }
-
-        var page = new AdminPage(context, antiforgery);
-        return page.Render("Edit question", AdminSurveyPages.EditQuestion(page, survey, question));
+        return survey is null || question is null
+            ? NotFound(context, antiforgery, $"Survey '{surveyId}' has no question '{questionId}'.")
+            : new RazorComponentResult<EditQuestionPage>(new { User = SignedInUser.Of(context, antiforgery), Survey = survey, Question = question });
     }
 
     private static async Task<IResult> WaveAsync(string waveId, HttpContext context, IAntiforgery antiforgery, SurveyStore store, SurveyAdministration surveys,
@@ -89,10 +88,12 @@ internal static class AdminSurveyEndpoints
             return NotFound(context, antiforgery, $"There is no wave '{waveId}'.");
         }
 
-        var page = new AdminPage(context, antiforgery);
-        var links = wave.Status == "closed" ? null : await surveys.LinkReplacementAsync(waveId, ct);
-        var body = AdminSurveyPages.Wave(page, survey, wave, await surveys.ResponseRatesAsync(wave, ct), await store.TeamsAsync(ct), options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : BaseUrl(context.Request), metrics.Value.MinimumGroupSize, links, clock.GetUtcNow());
-        return page.Render(wave.Name, body, error: context.Request.Query["error"]);
+        return new RazorComponentResult<WavePage>(new
+        {
+            User = SignedInUser.Of(context, antiforgery), Survey = survey, Wave = wave, Rates = await surveys.ResponseRatesAsync(wave, ct), Teams = await store.TeamsAsync(ct),
+            PublicBaseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : BaseUrl(context.Request), metrics.Value.MinimumGroupSize,
+            Links = wave.Status == "closed" ? null : await surveys.LinkReplacementAsync(waveId, ct), Now = clock.GetUtcNow(), Error = ErrorOf(context),
+        });
     }
 
     private static async Task<IResult> ConfirmCloseAsync(string waveId, HttpContext context, IAntiforgery antiforgery, SurveyStore store, IOptions<MetricsOptions> metrics, TimeProvider clock, CancellationToken ct)
@@ -103,13 +104,9 @@ internal static class AdminSurveyEndpoints
             return NotFound(context, antiforgery, $"There is no wave '{waveId}'.");
         }
 
-        if (wave.Status != "open")
-        {
-            return Back(WavePath(waveId), $"The wave is {wave.Status}; only an open wave can be closed.");
-        }
-
-        var page = new AdminPage(context, antiforgery);
-        return page.Render($"Close {wave.Name}?", AdminConfirmPages.CloseWave(page, wave, wave.ReportedGroupSize(metrics.Value.MinimumGroupSize), clock.GetUtcNow()));
+        return wave.Status != "open"
+            ? Back(WavePath(waveId), $"The wave is {wave.Status}; only an open wave can be closed.")
+            : new RazorComponentResult<CloseWavePage>(new { User = SignedInUser.Of(context, antiforgery), Wave = wave, GroupSize = wave.ReportedGroupSize(metrics.Value.MinimumGroupSize), Now = clock.GetUtcNow() });
     }
 
     private static async Task<IResult> ConfirmLinksAsync(string waveId, HttpContext context, IAntiforgery antiforgery, SurveyStore store, SurveyAdministration surveys, CancellationToken ct)
@@ -120,13 +117,9 @@ internal static class AdminSurveyEndpoints
             return NotFound(context, antiforgery, $"There is no wave '{waveId}'.");
         }
 
-        if (wave.Status == "closed")
-        {
-            return Back(WavePath(waveId), "The wave is closed; links to it would not work.");
-        }
-
-        var page = new AdminPage(context, antiforgery);
-        return page.Render($"New links for {wave.Name}?", AdminConfirmPages.ReplaceLinks(page, wave, await surveys.LinkReplacementAsync(waveId, ct)));
+        return wave.Status == "closed"
+            ? Back(WavePath(waveId), "The wave is closed; links to it would not work.")
+            : new RazorComponentResult<ReplaceLinksPage>(new { User = SignedInUser.Of(context, antiforgery), Wave = wave, Replacement = await surveys.LinkReplacementAsync(waveId, ct) });
     }
 
     private static async Task<IResult> LinksAsync(string waveId, HttpContext context, SurveyAdministration surveys, CancellationToken ct)
@@ -197,12 +190,11 @@ internal static class AdminSurveyEndpoints
             ? new DateTimeOffset(moment, TimeSpan.Zero)
             : throw new SurveyAdminException($"Enter the {what} date and time, for example 2026-12-01T09:00.");
 
-    private static IResult NotFound(HttpContext context, IAntiforgery antiforgery, string message) =>
-        new AdminPage(context, antiforgery).Render("Not found", $"<h1>Not found</h1><p>{Pages.HtmlPage.Encode(message)}</p><p><a href=\"/admin\">All surveys</a></p>", StatusCodes.Status404NotFound);
+    private static RazorComponentResult<ProblemPage> NotFound(HttpContext context, IAntiforgery antiforgery, string message) =>
+        new(new { Title = "Not found", Message = message, User = SignedInUser.Of(context, antiforgery), BackHref = "/admin", BackLabel = "All surveys" }) { StatusCode = StatusCodes.Status404NotFound };
+
+    private static string? ErrorOf(HttpContext context) => context.Request.Query["error"].ToString() is { Length: > 0 } error ? error : null;
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    private static string SurveyPath(string surveyId) => $"/admin/surveys/{Uri.EscapeDataString(surveyId)}";
-
-    private static string WavePath(string waveId) => $"/admin/waves/{Uri.EscapeDataString(waveId)}";
 }

@@ -1,4 +1,4 @@
-using Analytics.Host.Web.Pages;
+using Analytics.Host.Web.Surveys;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -46,7 +46,7 @@ internal static class FormPosts
             }
             catch (AntiforgeryValidationException)
             {
-                return HtmlPage.Notice("This form has expired", "The form was missing its security check, so nothing was saved. Go back, reload the page and send it again.", StatusCodes.Status400BadRequest,
+                return SurveyPages.Notice("This form has expired", "The form was missing its security check, so nothing was saved. Go back, reload the page and send it again.", StatusCodes.Status400BadRequest,
                     "This happens when a form is left open for a long time, cookies are blocked, or the form was sent from another site.");
             }
 
@@ -77,5 +77,5 @@ internal static class FormPosts
     }
 
     private static IResult TooLarge(long maxBytes) =>
-        HtmlPage.Notice("This form is too large to send", $"The form was over {maxBytes / 1024} KB, so nothing was saved. Go back, shorten your longest answers and send it again.", StatusCodes.Status413PayloadTooLarge);
+        SurveyPages.Notice("This form is too large to send", $"The form was over {maxBytes / 1024} KB, so nothing was saved. Go back, shorten your longest answers and send it again.", StatusCodes.Status413PayloadTooLarge);
 }

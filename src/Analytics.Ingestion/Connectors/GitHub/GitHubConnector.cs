@@ -23,12 +23,17 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
     public string Name => Source;
 
     /// <inheritdoc />
+    public string? MissingSetting => string.IsNullOrEmpty(options.Value.Token)
+        ? "GitHub has no token: set Pulse:Sources:GitHub:Token (or Pulse__Sources__GitHub__Token)."
+        : null;
+
+    /// <inheritdoc />
     public async Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.Token))
+        if (MissingSetting is { } missing)
         {
-            throw new SourceRequestException("GitHub has no token: set Pulse:Sources:GitHub:Token (or Pulse__Sources__GitHub__Token).");
+            throw new SourceRequestException(missing);
         }
 
         var repositories = connection.Query<CataloguedRepository>(SqlQueries.Get("ingestion/catalogued_repositories")).ToList();

@@ -21,20 +21,28 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
     public string Name => Source;
 
     /// <inheritdoc />
+    public string? MissingSetting =>
+        string.IsNullOrEmpty(options.Value.Token) ? "GitLab has no token: set Pulse:Sources:GitLab:Token (or Pulse__Sources__GitLab__Token)."
+        : options.Value.Projects.Count == 0 ? "GitLab has no projects to read: list them in Pulse:Sources:GitLab:Projects (Pulse__Sources__GitLab__Projects__0, …)."
+        : null;
+
+    /// <inheritdoc />
     public async Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.Token))
+        if (MissingSetting is { } missing)
         {
-            throw new SourceRequestException("GitLab has no token: set Pulse:Sources:GitLab:Token (or Pulse__Sources__GitLab__Token).");
+            throw new SourceRequestException(missing);
         }
+
+        var token = settings.Token!; // MissingSetting has checked that it is set.
 
         var projects = settings.Projects.Select(project =>
             (Project: project, Service: connection.QuerySingleOrDefault<string>(SqlQueries.Get("ingestion/service_by_repository"), new { repository = project })
                 ?? throw new SourceRequestException($"GitLab project '{project}' is not the repository of any catalogued service: add it to the catalog or remove it from Pulse:Sources:GitLab:Projects."))).ToList();
         var engineerByLogin = EngineerLogins.Load(connection);
         var http = new SourceHttp(client);
-        Task<SourceHttp.Page> GetAsync(string path) => http.GetPageAsync(() => Request(new Uri(settings.BaseUrl, path), settings.Token), "GitLab", cancellationToken);
+        Task<SourceHttp.Page> GetAsync(string path) => http.GetPageAsync(() => Request(new Uri(settings.BaseUrl, path), token), "GitLab", cancellationToken);
 
         var batch = new IngestionBatch(Source, trigger, clock);
         var watermarks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);

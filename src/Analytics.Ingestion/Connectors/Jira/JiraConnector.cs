@@ -26,12 +26,17 @@ public sealed class JiraConnector(HttpClient client, IOptions<JiraOptions> optio
     public string Name => Source;
 
     /// <inheritdoc />
+    public string? MissingSetting => string.IsNullOrEmpty(options.Value.Email) || string.IsNullOrEmpty(options.Value.ApiToken)
+        ? "Jira has no credentials: set Pulse:Sources:Jira:Email and Pulse:Sources:Jira:ApiToken (or Pulse__Sources__Jira__ApiToken)."
+        : null;
+
+    /// <inheritdoc />
     public async Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.Email) || string.IsNullOrEmpty(settings.ApiToken))
+        if (MissingSetting is { } missing)
         {
-            throw new SourceRequestException("Jira has no credentials: set Pulse:Sources:Jira:Email and Pulse:Sources:Jira:ApiToken (or Pulse__Sources__Jira__ApiToken).");
+            throw new SourceRequestException(missing);
         }
 
         var (since, newest) = Watermarks.Window(connection, Source, Stream, clock.GetUtcNow(), settings.FirstSyncDays, settings.OverlapHours);

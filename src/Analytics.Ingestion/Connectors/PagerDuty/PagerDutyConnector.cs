@@ -23,13 +23,20 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
     public string Name => Source;
 
     /// <inheritdoc />
+    public string? MissingSetting => string.IsNullOrEmpty(options.Value.Token)
+        ? "PagerDuty has no token: set Pulse:Sources:PagerDuty:Token (or Pulse__Sources__PagerDuty__Token)."
+        : null;
+
+    /// <inheritdoc />
     public async Task<ImportResult> SyncAsync(PulseConnection connection, string trigger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.Token))
+        if (MissingSetting is { } missing)
         {
-            throw new SourceRequestException("PagerDuty has no token: set Pulse:Sources:PagerDuty:Token (or Pulse__Sources__PagerDuty__Token).");
+            throw new SourceRequestException(missing);
         }
+
+        var token = settings.Token!; // MissingSetting has checked that it is set.
 
         var now = clock.GetUtcNow();
         var since = Watermarks.Read(connection, Source, Stream) ?? now.AddDays(-settings.FirstSyncDays);
@@ -46,7 +53,7 @@ public sealed class PagerDutyConnector(HttpClient client, IOptions<PagerDutyOpti
             {
                 var url = new Uri(settings.BaseUrl, string.Create(CultureInfo.InvariantCulture,
                     $"incidents?since={Uri.EscapeDataString(since.ToString("O", CultureInfo.InvariantCulture))}&until={Uri.EscapeDataString(now.ToString("O", CultureInfo.InvariantCulture))}&limit={PageSize}&offset={offset}&time_zone=UTC"));
-                var body = await http.GetStringAsync(() => Request(url, settings.Token), "PagerDuty", cancellationToken);
+                var body = await http.GetStringAsync(() => Request(url, token), "PagerDuty", cancellationToken);
                 using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(body)))
                 {
                     page = PagerDutyIncidentMapper.ReadPage(stream);

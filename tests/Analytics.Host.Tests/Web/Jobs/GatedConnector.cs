@@ -11,6 +11,8 @@ public sealed class GatedConnector(string name) : ISourceConnector
 
     public string Name => name;
 
+    public string? MissingSetting => null;
+
     public int Syncs => Volatile.Read(ref _syncs);
 
     /// <summary>Failures to throw, one per sync, before syncs succeed.</summary>

@@ -5,8 +5,8 @@ namespace Analytics.Host.Tests.Web.Surveys;
 
 /// <summary>
 /// axe-core's rules, run by Debian's chromium through Playwright, find nothing serious or critical on the admin
-/// wave page (which no longer refreshes itself, WCAG 2.2.1), the confirmation pages, the audit log, the dashboards
-/// and the API keys page.
+/// wave page (which no longer refreshes itself, WCAG 2.2.1), the confirmation pages, the audit log, the dashboards,
+/// the API keys page, the home page, sign-in, sources, surveys and reports.
 /// </summary>
 public sealed class AdminAccessibilityTests : IAsyncLifetime, IDisposable
 {
@@ -42,6 +42,12 @@ public sealed class AdminAccessibilityTests : IAsyncLifetime, IDisposable
     [InlineData("/admin/dashboards", "No deployments or changes were recorded")]
     [InlineData("/admin/dashboards/delivery", "No team deployed")]
     [InlineData("/admin/api-keys", "Create key")]
+    [InlineData("/", "If you were invited to a survey")]
+    [InlineData("/admin/login", "Sign in to Pulse admin")]
+    [InlineData("/admin/sources", "Can it run?")]
+    [InlineData("/admin", "New survey from a template")]
+    [InlineData("/admin/surveys/pulse", "Questions")]
+    [InlineData("/admin/reports", "Quarterly report")]
     public async Task Admin_page_has_no_serious_or_critical_accessibility_violations(string path, string heading)
     {
         // Links already sent, so that the wave page offers replacing them and the audit log has an entry.

@@ -181,7 +181,7 @@ public sealed partial class SurveyWebApp : IDisposable
         }
     }
 
-    // Razor writes void elements as <input ... />.
+    // Razor components close void elements as <input ... />; the string-built pages wrote <input ...>.
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"\\s*/?>")]
     private static partial Regex HiddenInput();
 }
