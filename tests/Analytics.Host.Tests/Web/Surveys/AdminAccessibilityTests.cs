@@ -46,7 +46,7 @@ public sealed class AdminAccessibilityTests : IAsyncLifetime, IDisposable
     [InlineData("/admin/login", "Sign in to Pulse admin")]
     [InlineData("/admin/sources", "Can it run?")]
     [InlineData("/admin", "New survey from a template")]
-    [InlineData("/admin/surveys/pulse", "Questions")]
+    [InlineData("/admin/surveys/pulse", "Developer experience pulse")]
     [InlineData("/admin/reports", "Quarterly report")]
     public async Task Admin_page_has_no_serious_or_critical_accessibility_violations(string path, string heading)
     {

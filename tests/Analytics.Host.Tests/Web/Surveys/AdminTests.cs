@@ -140,7 +140,7 @@ public sealed class AdminTests : IDisposable
         using var opened = await PostAsync(client, "/admin/waves/pulse-deep-dive", "/admin/waves/pulse-deep-dive/open");
         var form = await _app.Client().GetStringAsync("/s/open/pulse-deep-dive");
 
-        Assert.Contains("<input type=\"checkbox\" id=\"block-capabilities\" name=\"blocks\" value=\"capabilities\"><label for=\"block-capabilities\">How satisfied are you with each part of the platform? (4 questions)</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"checkbox\" id=\"block-capabilities\" name=\"blocks\" value=\"capabilities\" /><label for=\"block-capabilities\">How satisfied are you with each part of the platform? (4 questions)</label>", page, StringComparison.Ordinal);
         Assert.Contains("<label for=\"block-improvement\">If the platform team could improve one thing, what should it be?</label>", page, StringComparison.Ordinal);
         Assert.Contains("Optional blocks asked: capabilities.", wavePage, StringComparison.Ordinal);
         Assert.Contains("name=\"q_csat_ci\"", form, StringComparison.Ordinal);
