@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
-/// The records behind a team's lead time, change failure rate and recovery time for a filter, a page at a time,
+/// The records behind a team's lead time, change failure rate, recovery time and rework rate for a filter, a page at a time,
 /// from queries (<c>queries/dashboards/</c>) that apply the rules of the metric queries themselves, so what is listed
 /// is exactly what the figure counts. Read at each request, not cached: a page is small, its count one scan.
 /// </summary>
@@ -47,6 +47,18 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
         return new RecoveriesModel(filter, team, new DrillDownPage<FailedDeployment>(rows, totals.Total, number, DrillDownPaging.Size), totals.Recovered, totals.MedianHours);
     }
 
+    /// <summary>One page of the rework releases the team's deployment rework rate counts.</summary>
+    public async Task<ReworkModel> ReworkAsync(DashboardFilter filter, string? page, CancellationToken cancellationToken)
+    {
+        var team = await TeamAsync(filter, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var totals = await connection.QuerySingleAsync<FailureTotals>(Command("rework_deployments_total", Parameters(filter, 1), cancellationToken));
+        var number = DrillDownPaging.Number(page, totals.Total, "rework deployments");
+        var rows = await connection.QueryAsync<ReworkDeployment>(Command("rework_deployments", Parameters(filter, number), cancellationToken));
+        return new ReworkModel(filter, team, new DrillDownPage<ReworkDeployment>([.. rows.Select(r => r with { CommitUrl = links.Commit(r.Source, r.Repository, r.Sha) })],
+            totals.Total, number, DrillDownPaging.Size), totals.Releases);
+    }
+
     private async Task<List<FailedDeployment>> WithIncidentsAsync(PulseConnection connection, DashboardFilter filter, string query, int page, int reachBackHours, CancellationToken cancellationToken)
     {
         var rows = (await connection.QueryAsync<FailedDeployment>(Command(query, Parameters(filter, page), cancellationToken))).ToList();
@@ -79,6 +91,7 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
 
     private sealed record ChangeTotals(long Total, double? MedianHours);
 
+    // Releases and, of those, the ones listed: failed ones, or rework.
     private sealed record FailureTotals(long Releases, long Total);
 
     private sealed record RecoveryTotals(long Total, long Recovered, double? MedianHours);

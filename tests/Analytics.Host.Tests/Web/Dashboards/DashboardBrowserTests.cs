@@ -136,6 +136,7 @@ public sealed class DashboardBrowserTests(SeededDatabase seeded) : IClassFixture
     [InlineData("/admin/dashboards/teams/platform/changes?quarter=2026-Q3", "changes count towards")]
     [InlineData("/admin/dashboards/teams/platform/failures?quarter=2026-Q3", "production releases failed")]
     [InlineData("/admin/dashboards/teams/platform/recoveries?quarter=2026-Q3", "recovered, in a median")]
+    [InlineData("/admin/dashboards/teams/platform/rework?quarter=2026-Q3", "production releases were rework")]
     [InlineData("/admin/dashboards/sentiment?quarter=2026-Q3", "DevEx scores by team")]
     public async Task A_page_with_data_has_no_serious_or_critical_accessibility_violations(string path, string text)
     {
