@@ -65,7 +65,7 @@ internal static class DrillDownApi
         {
             var filter = await data.FilterAsync(quarter, team, ct);
             var (figure, page) = await list(filter);
-            return TypedResults.Ok(new DrillDownResponse<T>(filter.Quarter.ToString(), team, filter.Quarter.Start, filter.Until, filter.InProgress, figure,
+            return TypedResults.Ok(new DrillDownResponse<T>(filter.Quarter.ToString(), team, filter.Until.AddDays(-filter.DaysCovered), filter.Until, filter.InProgress, figure,
                 page.Total, page.Page, page.Pages, page.PageSize, page.Rows));
         }
         catch (FormatException error)

@@ -68,11 +68,14 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
         var incidents = (await connection.QueryAsync<AttributedIncident>(Command("failure_incidents", new
         {
             deployments = new ListParameter(rows.Select(r => r.DeploymentId)),
-            from = filter.Quarter.Start, to = filter.Until, tz = metrics.TimeZone,
+            from = First(filter), to = filter.Until, tz = metrics.TimeZone,
             infer_links = metrics.InferIncidentLinks, inference_hours = metrics.InferenceWindowHours, reach_back_hours = reachBackHours,
         }, cancellationToken))).Select(i => i with { Url = links.Incident(i) }).ToLookup(i => i.DeploymentId);
         return [.. rows.Select(r => r with { CommitUrl = links.Commit(r.Source, r.Repository, r.Sha), Incidents = [.. incidents[r.DeploymentId]] })];
     }
+
+    // The first day covered: the quarter's start, or a date range's, whichever the filter shows.
+    private static DateOnly First(DashboardFilter filter) => filter.Until.AddDays(-filter.DaysCovered);
 
     private static List<FailedDeployment> PageOf(List<FailedDeployment> all, int page) =>
         all.Skip((page - 1) * DrillDownPaging.Size).Take(DrillDownPaging.Size).ToList();
@@ -98,7 +101,7 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
         var metrics = options.Value;
         return new
         {
-            from = filter.Quarter.Start, to = filter.Until, tz = metrics.TimeZone, team = filter.Team,
+            from = First(filter), to = filter.Until, tz = metrics.TimeZone, team = filter.Team,
             remediation_hours = metrics.RemediationWindowHours, infer_links = metrics.InferIncidentLinks, inference_hours = metrics.InferenceWindowHours,
             limit = DrillDownPaging.Size, offset = (page - 1) * DrillDownPaging.Size,
         };
