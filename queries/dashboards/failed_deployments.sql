@@ -1,8 +1,9 @@
 -- The failed releases behind a team's change failure rate over [$from, $to): production releases (a retried
 -- pipeline once, rollbacks apart) that went out in the period in $tz and failed by deployment_failures — the same
 -- call and rules as queries/metrics/change_failure_rate.sql. With how each failure was found: an incident
--- (explicit, or only by inferred links), a rollback or a hotfix. Newest first, one page.
--- Parameters: $from, $to, $tz, $team, $remediation_hours, $infer_links, $inference_hours, $limit, $offset.
+-- (explicit, or only by inferred links), a rollback or a hotfix. Newest first, all of them: a team's failures are
+-- few, and one run of deployment_failures gives both the page and the count.
+-- Parameters: $from, $to, $tz, $team, $remediation_hours, $infer_links, $inference_hours.
 WITH failures AS (
     FROM deployment_failures($remediation_hours, $infer_links, $inference_hours, day_start($from, $tz), day_start($to, $tz),
                              day_start($to, $tz), day_start($to, $tz))
@@ -20,5 +21,4 @@ WHERE NOT d.is_rollback
   AND d.started_at >= day_start($from, $tz) - INTERVAL 7 DAY AND d.started_at < day_start($to, $tz)
   AND in_period(d.deployed_at, $from, $to, $tz)
   AND d.team_id = $team
-ORDER BY d.deployed_at DESC, d.deployment_id
-LIMIT $limit OFFSET $offset;
+ORDER BY d.deployed_at DESC, d.deployment_id;

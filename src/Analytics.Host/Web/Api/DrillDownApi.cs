@@ -43,6 +43,13 @@ internal static class DrillDownApi
                     return (new DrillDownFigure("recovery_time", model.MedianHours, model.Recovered, model.Failures.Total), model.Failures);
                 }, ct))
             .WithName("GetTeamRecoveries").WithSummary("The failures a team's median recovery time counts (started in a quarter), with their incidents and recovery times.");
+        api.MapGet("/rework", (string team, string? quarter, string? page, DashboardData data, DrillDownData drill, CancellationToken ct) =>
+                ListAsync(data, team, quarter, async filter =>
+                {
+                    var model = await drill.ReworkAsync(filter, page, ct);
+                    return (new DrillDownFigure("rework_rate", model.Rate, model.Rework.Total, model.Releases), model.Rework);
+                }, ct))
+            .WithName("GetTeamRework").WithSummary("The releases a team's deployment rework rate counts as rework in a quarter (rollbacks, hotfixes, fix changes).");
         return app;
     }
 
@@ -58,7 +65,7 @@ internal static class DrillDownApi
         {
             var filter = await data.FilterAsync(quarter, null, null, team, ct);
             var (figure, page) = await list(filter);
-            return TypedResults.Ok(new DrillDownResponse<T>(filter.Quarter.ToString(), team, filter.Quarter.Start, filter.Until, filter.InProgress, figure,
+            return TypedResults.Ok(new DrillDownResponse<T>(filter.Quarter.ToString(), team, filter.Until.AddDays(-filter.DaysCovered), filter.Until, filter.InProgress, figure,
                 page.Total, page.Page, page.Pages, page.PageSize, page.Rows));
         }
         catch (FormatException error)

@@ -6,10 +6,11 @@ using Dapper;
 namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
-/// Keeps what the dashboards computed (quarter results, trend charts), so moving between pages does not recompute
-/// them; everything kept is dropped as soon as the data changes, by the same version the report's metric-set cache
-/// uses (<c>queries/reports/metrics_version.sql</c>). Requests that arrive while that version is being read share the
-/// next reading, so concurrent pages cost one version query, not one each, and none sees a version read before it arrived.
+/// Keeps what the dashboards computed (quarter and range results, trend charts, adoption, themes), so moving between
+/// pages does not recompute them; everything kept is dropped as soon as the data changes, by the same version the
+/// report's metric-set cache uses (<c>queries/reports/metrics_version.sql</c>). That version is read again only once
+/// the database files changed (<see cref="DatabaseFilesStamp"/>), so pages over unchanged data run no query at all;
+/// requests that arrive while it is being read share the next reading, so none sees a version read before it arrived.
 /// </summary>
 public sealed class DashboardCache(MetricsService metrics, PulseDatabase database)
 {
@@ -20,6 +21,7 @@ public sealed class DashboardCache(MetricsService metrics, PulseDatabase databas
     private Task<string>? _reading;
     private Task<string>? _nextReading;
     private int _versionReads;
+    private (DatabaseFilesStamp Stamp, string Version)? _known;
 
     /// <summary>How many times the data version was read, for tests and benchmarks.</summary>
     public int VersionReads => _versionReads;
@@ -69,8 +71,14 @@ public sealed class DashboardCache(MetricsService metrics, PulseDatabase databas
     // next one, which every caller arriving meanwhile shares: at most one reading runs and one waits.
     private Task<string> CurrentVersionAsync()
     {
+        var stamp = DatabaseFilesStamp.Of(database.Path);
         lock (_versionGate)
         {
+            if (stamp is not null && _known is { } known && known.Stamp == stamp)
+            {
+                return Task.FromResult(known.Version);
+            }
+
             if (_reading is null || _reading.IsCompleted)
             {
                 return _reading = ReadVersionAsync();
@@ -99,8 +107,19 @@ public sealed class DashboardCache(MetricsService metrics, PulseDatabase databas
         Interlocked.Increment(ref _versionReads);
         return Task.Run(async () =>
         {
+            // Stamped before reading: a commit after this point changes the stamp, so the version is read again.
+            var stamp = DatabaseFilesStamp.Of(database.Path);
             await using var connection = await database.OpenAsync(CancellationToken.None);
-            return await connection.ExecuteScalarAsync<string>(new CommandDefinition(SqlQueries.Get("reports/metrics_version"))) ?? "";
+            var version = await connection.ExecuteScalarAsync<string>(new CommandDefinition(SqlQueries.Get("reports/metrics_version"))) ?? "";
+            if (stamp is { } known)
+            {
+                lock (_versionGate)
+                {
+                    _known = (known, version);
+                }
+            }
+
+            return version;
         });
     }
 

@@ -9,7 +9,7 @@ namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
 /// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), a team's monthly trend, the
-/// records behind a team's figures (deployments, changes, failures, recoveries), sentiment (NPS, response rates, DevEx; each as CSV),
+/// records behind a team's figures (deployments, changes, failures, recoveries, rework), sentiment (NPS, response rates, DevEx; each as CSV),
 /// adoption and onboarding (each table as CSV), and data health (runs and refused records, those as CSV). Filters live
 /// in the query string; a malformed or future quarter or a page out of range is a 400 page, an unknown team a 404.
 /// </summary>
@@ -44,6 +44,8 @@ internal static class DashboardEndpoints
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamFailures>(new { Model = await drill.FailuresAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/teams/{team}/recoveries", (string team, string? quarter, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DrillDownData drill, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamRecoveries>(new { Model = await drill.RecoveriesAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/teams/{team}/rework", (string team, string? quarter, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DrillDownData drill, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamRework>(new { Model = await drill.ReworkAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/sentiment", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, FrictionThemes themes, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Sentiment>(new { Model = await data.SentimentAsync(filter, ct), Themes = await themes.ThemesAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/sentiment-{table}.csv", (string table, string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
-/// The records behind a team's lead time, change failure rate and recovery time for a filter, a page at a time,
+/// The records behind a team's lead time, change failure rate, recovery time and rework rate for a filter, a page at a time,
 /// from queries (<c>queries/dashboards/</c>) that apply the rules of the metric queries themselves, so what is listed
-/// is exactly what the figure counts. Read at each request, not cached: a page is small, its count one scan.
+/// is exactly what the figure counts. Read at each request, not cached. A team's failures are few, so they are read
+/// whole in one run of <c>deployment_failures</c> and paged here; changes and rework are paged by the query.
 /// </summary>
 public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOptions<MetricsOptions> options, SourceLinks links)
 {
@@ -29,10 +30,11 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
     {
         var team = await TeamAsync(filter, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var totals = await connection.QuerySingleAsync<FailureTotals>(Command("failed_deployments_total", Parameters(filter, 1), cancellationToken));
-        var number = DrillDownPaging.Number(page, totals.Total, "failed deployments");
-        var rows = await WithIncidentsAsync(connection, filter, "failed_deployments", number, reachBackHours: 0, cancellationToken);
-        return new FailuresModel(filter, team, new DrillDownPage<FailedDeployment>(rows, totals.Total, number, DrillDownPaging.Size), totals.Releases);
+        var releases = await connection.ExecuteScalarAsync<long>(Command("team_releases", Parameters(filter, 1), cancellationToken));
+        var failures = (await connection.QueryAsync<FailedDeployment>(Command("failed_deployments", Parameters(filter, 1), cancellationToken))).ToList();
+        var number = DrillDownPaging.Number(page, failures.Count, "failed deployments");
+        var rows = await WithIncidentsAsync(connection, filter, PageOf(failures, number), reachBackHours: 0, cancellationToken);
+        return new FailuresModel(filter, team, new DrillDownPage<FailedDeployment>(rows, failures.Count, number, DrillDownPaging.Size), releases);
     }
 
     /// <summary>One page of the failures the team's median recovery time counts (started in the period), with their incidents.</summary>
@@ -40,16 +42,28 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
     {
         var team = await TeamAsync(filter, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var totals = await connection.QuerySingleAsync<RecoveryTotals>(Command("recoveries_total", Parameters(filter, 1), cancellationToken));
-        var number = DrillDownPaging.Number(page, totals.Total, "failures");
+        var failures = (await connection.QueryAsync<FailedDeployment>(Command("recoveries", Parameters(filter, 1), cancellationToken))).ToList();
+        var number = DrillDownPaging.Number(page, failures.Count, "failures");
         // Recovery counts failures of releases from up to the inference window before the period, so their incidents may open that early.
-        var rows = await WithIncidentsAsync(connection, filter, "recoveries", number, options.Value.InferenceWindowHours, cancellationToken);
-        return new RecoveriesModel(filter, team, new DrillDownPage<FailedDeployment>(rows, totals.Total, number, DrillDownPaging.Size), totals.Recovered, totals.MedianHours);
+        var rows = await WithIncidentsAsync(connection, filter, PageOf(failures, number), options.Value.InferenceWindowHours, cancellationToken);
+        var hours = failures.Where(f => f.RecoveryHours is not null).Select(f => f.RecoveryHours!.Value).ToList();
+        return new RecoveriesModel(filter, team, new DrillDownPage<FailedDeployment>(rows, failures.Count, number, DrillDownPaging.Size), hours.Count, Median(hours));
     }
 
-    private async Task<List<FailedDeployment>> WithIncidentsAsync(PulseConnection connection, DashboardFilter filter, string query, int page, int reachBackHours, CancellationToken cancellationToken)
+    /// <summary>One page of the rework releases the team's deployment rework rate counts.</summary>
+    public async Task<ReworkModel> ReworkAsync(DashboardFilter filter, string? page, CancellationToken cancellationToken)
     {
-        var rows = (await connection.QueryAsync<FailedDeployment>(Command(query, Parameters(filter, page), cancellationToken))).ToList();
+        var team = await TeamAsync(filter, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var totals = await connection.QuerySingleAsync<ReworkTotals>(Command("rework_deployments_total", Parameters(filter, 1), cancellationToken));
+        var number = DrillDownPaging.Number(page, totals.Total, "rework deployments");
+        var rows = await connection.QueryAsync<ReworkDeployment>(Command("rework_deployments", Parameters(filter, number), cancellationToken));
+        return new ReworkModel(filter, team, new DrillDownPage<ReworkDeployment>([.. rows.Select(r => r with { CommitUrl = links.Commit(r.Source, r.Repository, r.Sha) })],
+            totals.Total, number, DrillDownPaging.Size), totals.Releases);
+    }
+
+    private async Task<List<FailedDeployment>> WithIncidentsAsync(PulseConnection connection, DashboardFilter filter, IReadOnlyList<FailedDeployment> rows, int reachBackHours, CancellationToken cancellationToken)
+    {
         var metrics = options.Value;
         var incidents = (await connection.QueryAsync<AttributedIncident>(Command("failure_incidents", new
         {
@@ -58,6 +72,23 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
             infer_links = metrics.InferIncidentLinks, inference_hours = metrics.InferenceWindowHours, reach_back_hours = reachBackHours,
         }, cancellationToken))).Select(i => i with { Url = links.Incident(i) }).ToLookup(i => i.DeploymentId);
         return [.. rows.Select(r => r with { CommitUrl = links.Commit(r.Source, r.Repository, r.Sha), Incidents = [.. incidents[r.DeploymentId]] })];
+    }
+
+    // The first day covered: the quarter's start, or a date range's, whichever the filter shows.
+    private static List<FailedDeployment> PageOf(List<FailedDeployment> all, int page) =>
+        all.Skip((page - 1) * DrillDownPaging.Size).Take(DrillDownPaging.Size).ToList();
+
+    // As DuckDB's quantile_cont(x, 0.5), which the metric uses: the middle value, or the mean of the middle two.
+    private static double? Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     private async Task<TeamName> TeamAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
@@ -79,7 +110,6 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
 
     private sealed record ChangeTotals(long Total, double? MedianHours);
 
-    private sealed record FailureTotals(long Releases, long Total);
-
-    private sealed record RecoveryTotals(long Total, long Recovered, double? MedianHours);
+    // Releases and, of those, the rework ones.
+    private sealed record ReworkTotals(long Releases, long Total);
 }

@@ -3,6 +3,7 @@ using Analytics.Core.Storage;
 using Analytics.Host.Tests.Cli;
 using Analytics.Host.Tests.Web.Surveys;
 using Dapper;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -128,6 +129,31 @@ public sealed class DashboardBrowserTests(SeededDatabase seeded) : IClassFixture
         Assert.Contains("quarter=2026-Q3", page.Url, StringComparison.Ordinal);
         await ShotAsync(page, "08-data-health");
         await context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/admin/dashboards/teams/platform?quarter=2026-Q3", "delivery to 2026-Q3")]
+    [InlineData("/admin/dashboards/teams/platform/changes?quarter=2026-Q3", "changes count towards")]
+    [InlineData("/admin/dashboards/teams/platform/failures?quarter=2026-Q3", "production releases failed")]
+    [InlineData("/admin/dashboards/teams/platform/recoveries?quarter=2026-Q3", "recovered, in a median")]
+    [InlineData("/admin/dashboards/teams/platform/rework?quarter=2026-Q3", "production releases were rework")]
+    [InlineData("/admin/dashboards/sentiment?quarter=2026-Q3", "DevEx scores by team")]
+    public async Task A_page_with_data_has_no_serious_or_critical_accessibility_violations(string path, string text)
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(Url("/admin/login"));
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", SurveyWebApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("h1:has-text('Surveys')");
+
+        await page.GotoAsync(Url(path));
+        await page.WaitForSelectorAsync($"text={text}");
+        var result = await page.RunAxe();
+
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(blocking.Count == 0, string.Join('\n', blocking));
     }
 
     private string Url(string path) => new Uri(_base, path).ToString();

@@ -91,13 +91,35 @@ public sealed class DashboardTests(SeededDatabase seeded) : IClassFixture<Seeded
         await SignedInAsync();
         var cache = _factory!.Services.GetRequiredService<Analytics.Host.Web.Dashboards.DashboardCache>();
         var q3 = new Quarter(2026, 3);
-        await cache.QuarterAsync(q3, null, q3.End, CancellationToken.None);
-        var before = cache.VersionReads;
+        var first = await cache.QuarterAsync(q3, null, q3.End, CancellationToken.None);
+        using (var connection = _factory.Services.GetRequiredService<Analytics.Core.Storage.PulseDatabase>().Open())
+        {
+            connection.Execute("INSERT INTO deployments (deployment_id, service_id, environment, started_at, finished_at, status, source, release_id) SELECT 'late-2', service_id, 'production', TIMESTAMPTZ '2026-08-04 10:00:00+00', TIMESTAMPTZ '2026-08-04 10:05:00+00', 'success', 'test', 'late-2' FROM services WHERE team_id = 'platform' LIMIT 1");
+        }
 
+        var before = cache.VersionReads;
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => cache.QuarterAsync(q3, null, q3.End, CancellationToken.None))));
 
         Assert.All(results, r => Assert.Same(results[0], r));
+        Assert.NotSame(first, results[0]);
         Assert.InRange(cache.VersionReads - before, 1, 8);
+    }
+
+    [Fact]
+    public async Task Pages_over_unchanged_data_do_not_read_the_data_version_again()
+    {
+        using var client = await SignedInAsync();
+        var cache = _factory!.Services.GetRequiredService<Analytics.Host.Web.Dashboards.DashboardCache>();
+        await client.GetStringAsync("/admin/dashboards/delivery?quarter=2026-Q3");
+        var before = cache.VersionReads;
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.GetStringAsync("/admin/dashboards?quarter=2026-Q3");
+            await client.GetStringAsync("/admin/dashboards/delivery?quarter=2026-Q3");
+        }
+
+        Assert.Equal(before, cache.VersionReads);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Analytics.Host.Tests.Web.Dashboards;
 
 /// <summary>
-/// The records behind a team's lead time, change failure rate and recovery time, read through the pages and the API
+/// The records behind a team's lead time, change failure rate, recovery time and rework rate, read through the pages and the API
 /// on a seeded organisation: every page of a list together makes up exactly the figure the metrics service computes.
 /// </summary>
 public sealed class DrillDownTests(SeededDatabase seeded) : IClassFixture<SeededDatabase>, IDisposable
@@ -94,6 +94,22 @@ public sealed class DrillDownTests(SeededDatabase seeded) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task Rework_over_listed_releases_is_the_rework_rate_and_each_says_why()
+    {
+        using var client = await ApiClientAsync();
+        var figure = (await TeamMetricsAsync()).ReworkRate.Single(r => r.Level == "team" && r.TeamId == Team);
+
+        using var first = await GetJsonAsync(client, $"/api/v1/teams/{Team}/rework?quarter=2026-Q3");
+        var items = await AllItemsAsync(client, "rework");
+
+        Assert.True(figure.ReworkDeployments > 0, "the seeded team has rework releases");
+        Assert.Equal(figure.Deployments, first.RootElement.GetProperty("figure").GetProperty("outOf").GetInt64());
+        Assert.Equal(figure.ReworkDeployments, items.Count);
+        Assert.Equal(figure.Rate, (double)items.Count / figure.Deployments, 9);
+        Assert.All(items, i => Assert.True(i.GetProperty("isRollback").GetBoolean() || i.GetProperty("isHotfix").GetBoolean() || i.GetProperty("shipsFixChange").GetBoolean()));
+    }
+
+    [Fact]
     public async Task The_failures_page_shows_the_rate_and_each_incident_and_the_delivery_table_links_to_it()
     {
         using var client = await SignedInAsync();
@@ -132,6 +148,7 @@ public sealed class DrillDownTests(SeededDatabase seeded) : IClassFixture<Seeded
     [InlineData("changes", "999999", "There is no page &#x27;999999&#x27; of changes")]
     [InlineData("failures", "one", "There is no page &#x27;one&#x27; of failed deployments")]
     [InlineData("recoveries", "-1", "There is no page &#x27;-1&#x27; of failures")]
+    [InlineData("rework", "1.5", "There is no page &#x27;1.5&#x27; of rework deployments")]
     public async Task A_page_out_of_range_is_a_400_page_naming_it(string list, string page, string message)
     {
         using var client = await SignedInAsync();
@@ -146,6 +163,7 @@ public sealed class DrillDownTests(SeededDatabase seeded) : IClassFixture<Seeded
     [InlineData("changes")]
     [InlineData("failures")]
     [InlineData("recoveries")]
+    [InlineData("rework")]
     public async Task An_unknown_team_is_a_404_page(string list)
     {
         using var client = await SignedInAsync();
@@ -165,6 +183,7 @@ public sealed class DrillDownTests(SeededDatabase seeded) : IClassFixture<Seeded
     [InlineData("/api/v1/teams/platform/failures?quarter=2026-Q3&page=100000", HttpStatusCode.BadRequest, "There is no page '100000' of failed deployments")]
     [InlineData("/api/v1/teams/nope/failures?quarter=2026-Q3", HttpStatusCode.NotFound, "There is no team 'nope'.")]
     [InlineData("/api/v1/teams/nope/deployments?quarter=2026-Q3", HttpStatusCode.NotFound, "There is no team 'nope'.")]
+    [InlineData("/api/v1/teams/platform/rework?quarter=2026-Q3&page=+1", HttpStatusCode.BadRequest, "There is no page ' 1' of rework deployments")]
     public async Task Bad_api_input_is_a_problem_that_names_it(string path, HttpStatusCode status, string detail)
     {
         using var client = await ApiClientAsync();
