@@ -3,7 +3,7 @@
 -- call and rules as queries/metrics/change_failure_rate.sql. With how each failure was found: an incident
 -- (explicit, or only by inferred links), a rollback or a hotfix. Newest first, all of them: a team's failures are
 -- few, and one run of deployment_failures gives both the page and the count.
--- Parameters: $from, $to, $tz, $team, $remediation_hours, $infer_links, $inference_hours.
+-- Parameters: $from, $to, $tz, $team, $service (NULL = all the team's services), $remediation_hours, $infer_links, $inference_hours.
 WITH failures AS (
     FROM deployment_failures($remediation_hours, $infer_links, $inference_hours, day_start($from, $tz), day_start($to, $tz),
                              day_start($to, $tz), day_start($to, $tz))
@@ -20,5 +20,5 @@ JOIN deployments raw USING (deployment_id)
 WHERE NOT d.is_rollback
   AND d.started_at >= day_start($from, $tz) - INTERVAL 7 DAY AND d.started_at < day_start($to, $tz)
   AND in_period(d.deployed_at, $from, $to, $tz)
-  AND d.team_id = $team
+  AND d.team_id = $team AND (CAST($service AS VARCHAR) IS NULL OR d.service_id = $service)
 ORDER BY d.deployed_at DESC, d.deployment_id;

@@ -2,7 +2,7 @@
 -- period in $tz, whenever the release went out — the same deployment_failures call and rules as
 -- queries/metrics/recovery_time.sql. Hours from the failure starting to recovery; NULL while not recovered.
 -- Latest failure first, all of them (a team's failures are few; one run gives the page, the counts and the median).
--- Parameters: $from, $to, $tz, $team, $remediation_hours, $infer_links, $inference_hours.
+-- Parameters: $from, $to, $tz, $team, $service (NULL = all the team's services), $remediation_hours, $infer_links, $inference_hours.
 SELECT f.deployment_id AS DeploymentId, f.service_id AS ServiceId, d.sha AS Sha, f.deployed_at AS DeployedAt,
        f.has_incident AS HasIncident, f.inferred AS Inferred, f.rolled_back AS RolledBack, f.hotfixed AS Hotfixed,
        f.failure_started_at AS FailureStartedAt, f.recovered_at AS RecoveredAt,
@@ -14,5 +14,5 @@ FROM deployment_failures($remediation_hours, $infer_links, $inference_hours,
 JOIN deployments d USING (deployment_id)
 JOIN services s ON s.service_id = f.service_id
 WHERE in_period(f.failure_started_at, $from, $to, $tz)
-  AND f.team_id = $team
+  AND f.team_id = $team AND (CAST($service AS VARCHAR) IS NULL OR f.service_id = $service)
 ORDER BY f.failure_started_at DESC, f.deployment_id;

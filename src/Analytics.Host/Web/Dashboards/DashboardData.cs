@@ -24,9 +24,9 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
     /// The filter a URL asks for: a date range when <paramref name="from"/> or <paramref name="to"/> is given (both
     /// days included; the range wins over a quarter), else the quarter, the latest complete one when none is given.
     /// Throws <see cref="FormatException"/> for a malformed or future quarter or range and
-    /// <see cref="ArgumentException"/> for an unknown team.
+    /// <see cref="ArgumentException"/> for an unknown team, or a <paramref name="service"/> that is not the team's.
     /// </summary>
-    public async Task<DashboardFilter> FilterAsync(string? quarter, string? from, string? to, string? team, CancellationToken cancellationToken)
+    public async Task<DashboardFilter> FilterAsync(string? quarter, string? from, string? to, string? team, CancellationToken cancellationToken, string? service = null)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
         DashboardFilter filter;
@@ -68,7 +68,18 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
             await metrics.EnsureTeamExistsAsync(teamId, cancellationToken);
         }
 
-        return filter with { Team = teamId };
+        var serviceId = string.IsNullOrWhiteSpace(service) ? null : service;
+        if (serviceId is not null)
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var owner = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(SqlQueries.Get("dashboards/service_team"), new { service = serviceId }, cancellationToken: cancellationToken));
+            if (owner is null || owner != teamId)
+            {
+                throw new ArgumentException(owner is null ? $"There is no service '{serviceId}'." : $"Service '{serviceId}' belongs to team '{owner}', not '{teamId}'.");
+            }
+        }
+
+        return filter with { Team = teamId, Service = serviceId };
     }
 
     private static DateOnly Day(string? text, string name) =>
@@ -187,7 +198,7 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
     public async Task<DeploymentsModel> DeploymentsAsync(DashboardFilter filter, string? page, CancellationToken cancellationToken)
     {
         var team = await store.TeamAsync(filter.Team!, cancellationToken) ?? throw new ArgumentException($"There is no team '{filter.Team}'.");
-        var range = new { from = filter.From, to = filter.Until, tz = options.Value.TimeZone, team = filter.Team };
+        var range = new { from = filter.From, to = filter.Until, tz = options.Value.TimeZone, team = filter.Team, service = filter.Service };
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlQueries.Get("dashboards/deployments_counted_total"), range, cancellationToken: cancellationToken));
         var pages = (int)Math.Max(1, (total + DeploymentsPerPage - 1) / DeploymentsPerPage);
@@ -198,7 +209,7 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
         }
 
         var rows = await connection.QueryAsync<CountedDeployment>(new CommandDefinition(SqlQueries.Get("dashboards/deployments_counted"),
-            new { range.from, range.to, range.tz, range.team, limit = DeploymentsPerPage, offset = (number - 1) * DeploymentsPerPage }, cancellationToken: cancellationToken));
+            new { range.from, range.to, range.tz, range.team, range.service, limit = DeploymentsPerPage, offset = (number - 1) * DeploymentsPerPage }, cancellationToken: cancellationToken));
         return new DeploymentsModel(filter, team, [.. rows], total, number, DeploymentsPerPage);
     }
 

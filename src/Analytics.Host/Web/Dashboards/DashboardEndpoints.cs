@@ -64,8 +64,9 @@ internal static class DashboardEndpoints
     {
         try
         {
-            // The range rides on every page's query string; read here rather than bound by each endpoint.
-            return await render(await data.FilterAsync(quarter, context.Request.Query["from"], context.Request.Query["to"], team, ct));
+            // The range and the service ride on every page's query string; read here rather than bound by each endpoint.
+            var query = context.Request.Query;
+            return await render(await data.FilterAsync(quarter, query["from"], query["to"], team, ct, query["service"]));
         }
         catch (FormatException error)
         {
@@ -73,7 +74,7 @@ internal static class DashboardEndpoints
         }
         catch (ArgumentException error)
         {
-            return Problem(context, antiforgery, StatusCodes.Status404NotFound, "No such team", error.Message);
+            return Problem(context, antiforgery, StatusCodes.Status404NotFound, error.Message.Contains("service", StringComparison.Ordinal) ? "No such service" : "No such team", error.Message);
         }
     }
 

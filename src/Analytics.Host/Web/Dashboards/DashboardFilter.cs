@@ -11,7 +11,8 @@ namespace Analytics.Host.Web.Dashboards;
 /// <param name="Team">The team, or null for the organisation.</param>
 /// <param name="Until">The day after the last one covered.</param>
 /// <param name="RangeStart">The first day of a date range; null when a quarter is shown.</param>
-public sealed record DashboardFilter(Quarter Quarter, string? Team, DateOnly Until, DateOnly? RangeStart = null)
+/// <param name="Service">One of the team's services the drill-downs narrow to; null for all of them.</param>
+public sealed record DashboardFilter(Quarter Quarter, string? Team, DateOnly Until, DateOnly? RangeStart = null, string? Service = null)
 {
     /// <summary>Whether a date range is shown rather than a quarter.</summary>
     public bool IsRange => RangeStart is not null;
@@ -33,6 +34,9 @@ public sealed record DashboardFilter(Quarter Quarter, string? Team, DateOnly Unt
 
     /// <summary>Where the period ends, after "to": "2026-Q3", or "2026-08-31".</summary>
     public string EndLabel => IsRange ? Day(Until.AddDays(-1)) : Quarter.ToString();
+
+    /// <summary>", service X" after a team's name when the filter narrows to one service; empty otherwise.</summary>
+    public string ServiceSuffix => Service is null ? "" : $", service {Service}";
 
     /// <summary>The period for file names: "2026-Q3", or "2026-05-01_2026-08-31".</summary>
     public string FileLabel => IsRange ? $"{Day(From)}_{Day(Until.AddDays(-1))}" : Quarter.ToString();
@@ -66,6 +70,11 @@ public sealed record DashboardFilter(Quarter Quarter, string? Team, DateOnly Unt
         if (Team is not null)
         {
             pairs.Add("team=" + Uri.EscapeDataString(Team));
+        }
+
+        if (Service is not null)
+        {
+            pairs.Add("service=" + Uri.EscapeDataString(Service));
         }
 
         if (key is not null && value is not null)

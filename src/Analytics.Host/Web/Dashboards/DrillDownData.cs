@@ -99,7 +99,7 @@ public sealed class DrillDownData(SurveyStore store, PulseDatabase database, IOp
         var metrics = options.Value;
         return new
         {
-            from = filter.From, to = filter.Until, tz = metrics.TimeZone, team = filter.Team,
+            from = filter.From, to = filter.Until, tz = metrics.TimeZone, team = filter.Team, service = filter.Service,
             remediation_hours = metrics.RemediationWindowHours, infer_links = metrics.InferIncidentLinks, inference_hours = metrics.InferenceWindowHours,
             limit = DrillDownPaging.Size, offset = (page - 1) * DrillDownPaging.Size,
         };

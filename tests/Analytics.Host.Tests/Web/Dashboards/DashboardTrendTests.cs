@@ -136,6 +136,40 @@ public sealed partial class DashboardTrendTests(SeededDatabase seeded) : IClassF
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_service_s_figure_drills_down_to_that_service_s_records_only()
+    {
+        using var client = await SignedInAsync();
+        var metrics = await _factory!.Services.GetRequiredService<Analytics.Core.Metrics.MetricsService>().QuarterAsync(new Analytics.Core.Metrics.Quarter(2026, 3), "platform", CancellationToken.None);
+        var service = metrics.DeploymentFrequency.Where(r => r.Level == "service" && r.TeamId == "platform").OrderByDescending(r => r.Deployments).First();
+        var other = metrics.DeploymentFrequency.Where(r => r.Level == "service" && r.TeamId == "platform" && r.ServiceId != service.ServiceId).Sum(r => r.Deployments);
+
+        var delivery = await client.GetStringAsync("/admin/dashboards/delivery?quarter=2026-Q3&team=platform");
+        var list = await client.GetStringAsync($"/admin/dashboards/teams/platform/deployments?quarter=2026-Q3&service={service.ServiceId}");
+
+        Assert.Contains($"/admin/dashboards/teams/platform/deployments?quarter=2026-Q3&amp;service={service.ServiceId}", delivery, StringComparison.Ordinal);
+        Assert.Contains($"Platform, service {service.ServiceId}, deployments in 2026-Q3", list, StringComparison.Ordinal);
+        Assert.Contains($"{service.Deployments:N0} deployments count towards", list, StringComparison.Ordinal);
+        Assert.True(other > 0);
+        Assert.DoesNotContain(metrics.DeploymentFrequency.Where(r => r.Level == "service" && r.TeamId == "platform" && r.ServiceId != service.ServiceId).Select(r => $"<td>{r.ServiceId}</td>"), list.Contains);
+    }
+
+    [Fact]
+    public async Task A_service_that_is_not_the_team_s_is_a_404_page()
+    {
+        using var client = await SignedInAsync();
+        var metrics = await _factory!.Services.GetRequiredService<Analytics.Core.Metrics.MetricsService>().QuarterAsync(new Analytics.Core.Metrics.Quarter(2026, 3), null, CancellationToken.None);
+        var service = metrics.DeploymentFrequency.First(r => r.Level == "service" && r.TeamId == "platform").ServiceId;
+        var other = metrics.DeploymentFrequency.First(r => r.Level == "team" && r.TeamId != "platform").TeamId;
+
+        using var unknown = await client.GetAsync("/admin/dashboards/teams/platform/deployments?quarter=2026-Q3&service=nope");
+        using var elsewhere = await client.GetAsync($"/admin/dashboards/teams/{other}/failures?quarter=2026-Q3&service={service}");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, elsewhere.StatusCode));
+        Assert.Contains("There is no service &#x27;nope&#x27;.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"Service &#x27;{service}&#x27; belongs to team &#x27;platform&#x27;, not &#x27;{other}&#x27;.", await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _factory?.Dispose();
