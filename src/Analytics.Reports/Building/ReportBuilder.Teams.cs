@@ -32,10 +32,9 @@ public sealed partial class ReportBuilder
                 ("Median lead time (h)", level.LeadTimeHours, last.LeadTimeHours, false, "0"),
                 ("Median recovery time (h)", level.RecoveryHours, last.RecoveryHours, false, "0.0"),
             ];
-            var moved = figures.Where(f => f.Now is not null && f.Before is > 0)
-                .Select(f => (Figure: f, Change: (f.Now!.Value - f.Before!.Value) / f.Before.Value))
-                .MaxBy(f => Math.Abs(f.Change));
-            if (moved.Figure.Metric is null || moved.Change == 0)
+            var changes = figures.Where(f => f.Now is not null && f.Before is > 0)
+                .Select(f => (Figure: f, Change: (f.Now!.Value - f.Before!.Value) / f.Before.Value)).ToList();
+            if (changes.Count == 0 || changes.MaxBy(f => Math.Abs(f.Change)) is not { Change: not 0 } moved)
             {
                 continue;
             }
