@@ -135,6 +135,20 @@ public sealed partial class ReportLayoutTests(DemoReportFixture demo) : IClassFi
         Assert.DoesNotContain("<b>x</b>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_teams_survey_responses_below_the_minimum_group_size_are_withheld_from_its_coverage()
+    {
+        using var db = new ReportDatabase();
+        db.Write([new Team("t1", "Payments", null, false, "UTC", "test")]);
+        var (report, _, _) = await db.Builder(new DateTimeOffset(2026, 10, 15, 10, 0, 0, TimeSpan.Zero)).BuildAsync(new ReportDefinition(), DemoReportFixture.Q3, "t1", CancellationToken.None);
+
+        var html = await ReportHtml.RenderAsync(report, "report.css");
+
+        Assert.Null(report.Coverage.Single(c => c.Kind == "Survey responses").Records);
+        Assert.Equal(0, report.Coverage.Single(c => c.Kind == "Deployments").Records);
+        Assert.Contains("<tr><td>Survey responses</td><td class=\"number\">fewer than 5</td><td>—</td><td>—</td></tr>", html, StringComparison.Ordinal);
+    }
+
     private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     [GeneratedRegex("<tr><td>([^<]+)(?:<span class=\"flag\">outlier</span>)?</td>")]
