@@ -20,7 +20,7 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
     {
         UseReportCulture();
         var (report, _) = await BuildAsync(quarter, team, progress, cancellationToken);
-        return (ReportHtml.Render(report, stylesheet), report);
+        return (await ReportHtml.RenderAsync(report, stylesheet), report);
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
         {
             var html = Path.Combine(folder, "report.html");
             File.Copy(Path.Combine(AppContext.BaseDirectory, "wwwroot", "css", "report.css"), Path.Combine(folder, "report.css"));
-            await File.WriteAllTextAsync(html, ReportHtml.Render(report, "report.css"), cancellationToken);
+            await File.WriteAllTextAsync(html, await ReportHtml.RenderAsync(report, "report.css"), cancellationToken);
             var written = clock.GetElapsedTime(writing);
             var printing = clock.GetTimestamp();
             await printer.PrintAsync(html, partial, ReportHtml.Title(report), cancellationToken);
@@ -64,7 +64,8 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
         var (report, queries, forecasting) = await builder.BuildAsync(definition, quarter, team, cancellationToken);
         progress?.Report("Drawing the charts");
         var drawing = clock.GetTimestamp();
-        var all = report.Trends.Select(t => t.Chart).Concat(report.SentimentCharts).Concat(report.AdoptionCharts).Concat(report.OnboardingCharts).ToList();
+        var all = report.Trends.Select(t => t.Chart).Concat(report.NpsTrend is { } nps ? [nps] : []).Concat(report.SentimentCharts)
+            .Concat(report.AdoptionCharts).Concat(report.OnboardingCharts).Where(c => c.Drawn).ToList();
         var svgs = charts.Render(all.Select(c => c.Spec).ToList(), cancellationToken);
         for (var i = 0; i < all.Count; i++)
         {

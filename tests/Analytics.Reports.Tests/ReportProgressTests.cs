@@ -51,7 +51,7 @@ public sealed class ReportProgressTests : IDisposable
     {
         var (report, _, _) = await _db.Builder(Now).BuildAsync(new ReportDefinition(), new Quarter(2026, 4), null, CancellationToken.None);
 
-        var html = ReportHtml.Render(report, "report.css");
+        var html = await ReportHtml.RenderAsync(report, "report.css");
 
         Assert.Contains("<strong>Quarter in progress.</strong> Figures cover 1 Oct – 1 Dec 2026, the first 62 of the quarter&#x27;s 92 days;", html, StringComparison.Ordinal);
         Assert.Contains("the same days of Q3 2026 (1 Jul – 31 Aug)", html, StringComparison.Ordinal);

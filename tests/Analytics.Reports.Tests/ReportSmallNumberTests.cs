@@ -33,7 +33,7 @@ public sealed class ReportSmallNumberTests : IDisposable
         NpsWave(teamSize, [10, 10, 9, 8, 7, 3]);
 
         var (report, _, _) = await _db.Builder(Now).BuildAsync(new ReportDefinition(), Q3, "t1", CancellationToken.None);
-        var html = ReportHtml.Render(report, "report.css");
+        var html = await ReportHtml.RenderAsync(report, "report.css");
 
         const string note = "Everyone in the team answered, so there is no sampling error; the figure is exact for these 6 people but says little about next quarter.";
         Assert.Equal(33, report.Nps!.Nps!.Value, 0.5);
@@ -68,7 +68,7 @@ public sealed class ReportSmallNumberTests : IDisposable
         _db.Write(shipped);
 
         var (report, _, _) = await _db.Builder(Now).BuildAsync(new ReportDefinition(), Q3, "t1", CancellationToken.None);
-        var html = ReportHtml.Render(report, "report.css");
+        var html = await ReportHtml.RenderAsync(report, "report.css");
 
         var lead = report.Kpis.Single(k => k.Name == "Median lead time (hours)");
         Assert.Equal(("100", "10"), (lead.Value, lead.Previous));

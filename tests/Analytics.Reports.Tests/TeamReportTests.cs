@@ -38,7 +38,7 @@ public sealed partial class TeamReportTests : IDisposable
         Assert.NotEqual(organisation.Deployments, own.Deployments);
 
         var (report, _, _) = await _db.Builder(Now).BuildAsync(new ReportDefinition(), Q3, team, CancellationToken.None);
-        var html = ReportHtml.Render(report, "report.css");
+        var html = await ReportHtml.RenderAsync(report, "report.css");
         var name = report.TeamName;
 
         Assert.NotEqual(team, name);
@@ -51,7 +51,8 @@ public sealed partial class TeamReportTests : IDisposable
         Assert.Contains(report.AdoptionFigures, f => f.Label == "Support requests per 100 engineers a month — Organisation (for comparison)");
         Assert.Contains(report.AdoptionCharts, c => c.Title == "Support requests by category — Organisation (for comparison)");
         Assert.Contains("<h3>Candidates for self-service — Organisation (for comparison)</h3>", html, StringComparison.Ordinal);
-        Assert.Equal(2, html.Split("<h3>Data coverage — Organisation (for comparison)</h3>").Length - 1);
+        // The coverage counts the team's own records (cover and methodology), so it carries the team's name, not the organisation's.
+        Assert.Equal(2, html.Split($"<h3>Data coverage — {name}</h3>").Length - 1);
         Assert.DoesNotContain(report.AdoptionFigures, f => f.Label.StartsWith("Engineers contributing", StringComparison.Ordinal) && !f.Label.EndsWith("(for comparison)", StringComparison.Ordinal));
         Assert.Empty(UnlabelledOrganisation().Matches(html));
     }

@@ -33,7 +33,9 @@ public sealed record QuarterlyReport(
     IReadOnlyList<QuarterlyReport.Chart> OnboardingCharts,
     int SuppressedGroups,
     int MinimumGroupSize,
-    QuarterlyReport.InProgress? Progress)
+    QuarterlyReport.InProgress? Progress,
+    QuarterlyReport.Chart? NpsTrend,
+    IReadOnlyList<QuarterlyReport.TeamMove> TeamMoves)
 {
     /// <summary>A quarter not yet over: its figures cover its first days, compared with the same days of the quarter before.</summary>
     /// <param name="Until">The first day not covered (today, in the metrics' time zone).</param>
@@ -42,8 +44,25 @@ public sealed record QuarterlyReport(
     /// <param name="PreviousUntil">The first day of the previous quarter not used for the comparison.</param>
     public sealed record InProgress(DateOnly Until, int DaysElapsed, int Days, DateOnly PreviousUntil);
 
-    /// <summary>How much of one kind of record the database holds.</summary>
-    public sealed record CoverageRow(string Kind, long Records, DateTimeOffset? First, DateTimeOffset? Last);
+    /// <summary>How much of one kind of record the database holds (a team report: the team's records).</summary>
+    /// <param name="Kind">For example "Deployments".</param>
+    /// <param name="Records">How many; null when withheld (a team's survey responses below the minimum group size).</param>
+    /// <param name="First">The earliest record's time.</param>
+    /// <param name="Last">The latest record's time.</param>
+    public sealed record CoverageRow(string Kind, long? Records, DateTimeOffset? First, DateTimeOffset? Last);
+
+    /// <summary>A team's largest delivery change since last quarter.</summary>
+    /// <param name="Team">The team's name.</param>
+    /// <param name="Metric">The figure that moved most, for example "Median lead time (h)".</param>
+    /// <param name="Before">Its value last quarter.</param>
+    /// <param name="Now">Its value this quarter.</param>
+    /// <param name="Change">The change as a share of last quarter's value (0.4 = +40%).</param>
+    /// <param name="Direction">better or worse.</param>
+    /// <param name="Format">How the values are printed (a .NET format).</param>
+    /// <param name="Outlier">Whether the change lies beyond the other teams' (Tukey's fence: 1.5 interquartile ranges above the upper quartile of all teams' absolute changes).</param>
+    /// <param name="Level">The team's overall DORA level this quarter.</param>
+    /// <param name="PreviousLevel">Its level last quarter.</param>
+    public sealed record TeamMove(string Team, string Metric, double Before, double Now, double Change, string Direction, string Format, bool Outlier, string Level, string PreviousLevel);
 
     /// <summary>A headline figure with its quarter-over-quarter change.</summary>
     /// <param name="Name">For example "Deployments per day".</param>
@@ -67,8 +86,11 @@ public sealed record QuarterlyReport(
         /// <summary>What the chart shows, in a sentence.</summary>
         public string Description => Spec.Description;
 
-        /// <summary>The drawn chart.</summary>
+        /// <summary>The drawn chart; null for a chart said in words (<see cref="ChartSpec.InWords"/>) or shown as a table (<see cref="HeatmapChart"/>).</summary>
         public string? Svg { get; set; }
+
+        /// <summary>Whether the chart is drawn as SVG: a single value is a sentence, and a heatmap a shaded table whose headings repeat on every page.</summary>
+        public bool Drawn => Spec is not HeatmapChart && Spec.InWords is null;
     }
 
     /// <summary>A team's DORA figures and level this quarter.</summary>

@@ -17,7 +17,7 @@ namespace Analytics.Reports.Building;
 /// trends with forecasts, per-team DORA levels, sentiment with its margin of error, DevEx and journey heatmaps,
 /// friction themes, adoption, support and onboarding — and three findings written from the data.
 /// </summary>
-public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics, MonthlySeriesCache seriesCache, QuarterlyMetricsCache metricsCache, IOptions<MetricsOptions> metricsOptions, IOptions<ReportOptions> options, TimeProvider clock)
+public sealed partial class ReportBuilder(PulseDatabase database, MetricsService metrics, MonthlySeriesCache seriesCache, QuarterlyMetricsCache metricsCache, IOptions<MetricsOptions> metricsOptions, IOptions<ReportOptions> options, TimeProvider clock)
 {
     /// <summary>The fewest values a median needs to be a headline without a caution.</summary>
     public const int FewestForHeadline = 5;
@@ -48,12 +48,16 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
         // Trends chart complete months only: the month in progress would read as a collapse, as the quarter did.
         var chartedEnd = progress is null ? quarter.End : new DateOnly(progress.Until.Year, progress.Until.Month, 1);
         var series = await MonthlySeriesAsync(quarter, team, historyStart, chartedEnd, cacheable: progress is null, cancellationToken);
+        var npsWaves = await metrics.QueryAsync<NpsResult>("nps", new MetricsQuery(historyStart, quarter.End, PeriodGrain.Quarter, team), cancellationToken);
         IReadOnlyList<QuarterlyReport.CoverageRow> coverage;
         List<string> freeText;
         Dictionary<string, string> teamNames;
         using (var connection = await database.OpenAsync(cancellationToken))
         {
-            coverage = (await connection.QueryAsync<QuarterlyReport.CoverageRow>(new CommandDefinition(SqlQueries.Get("reports/coverage"), cancellationToken: cancellationToken))).AsList();
+            // A team report counts the team's own records, so its coverage needs no organisation label.
+            coverage = (await connection.QueryAsync<QuarterlyReport.CoverageRow>(team is null
+                ? new CommandDefinition(SqlQueries.Get("reports/coverage"), cancellationToken: cancellationToken)
+                : new CommandDefinition(SqlQueries.Get("reports/team_coverage"), new { team, k = metricsOptions.Value.MinimumGroupSize }, cancellationToken: cancellationToken))).AsList();
             freeText = (await connection.QueryAsync<string>(new CommandDefinition(SqlQueries.Get("reports/free_text"),
                 new { from = quarter.Start.ToDateTime(TimeOnly.MinValue), to = quarter.End.ToDateTime(TimeOnly.MinValue), team, k = metricsOptions.Value.MinimumGroupSize }, cancellationToken: cancellationToken))).AsList();
             teamNames = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(SqlQueries.Get("reports/team_names"), cancellationToken: cancellationToken)))
@@ -114,7 +118,9 @@ public sealed class ReportBuilder(PulseDatabase database, MetricsService metrics
             OnboardingCharts(current, devEx, Listed, Name, level, team),
             current.DevExScores.Count(s => s.Suppressed) + current.Nps.Count(s => s.Suppressed) + current.ResponseRates.Count(s => s.Suppressed),
             k,
-            progress);
+            progress,
+            NpsTrend(npsWaves, level, team, definition.HistoryQuarters),
+            team is null ? TeamMoves(current.DoraLevels, previous.DoraLevels, Listed, Name, TeamsThatMoved) : []);
         return (report, queries, forecasting);
     }
 

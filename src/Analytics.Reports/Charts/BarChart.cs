@@ -10,6 +10,11 @@ namespace Analytics.Reports.Charts;
 public sealed record BarChart(string Title, string Description, string ValueTitle, IReadOnlyList<BarChart.Bar> Bars, string Format = "#,0", bool Horizontal = true)
     : ChartSpec(Title, Description)
 {
+    /// <inheritdoc />
+    public override string? InWords => Bars.Count == 1
+        ? $"{Title}: {Bars[0].Category}, {Bars[0].Value.ToString(Format, System.Globalization.CultureInfo.InvariantCulture)} {ValueTitle}; there is only the one, so it is not charted."
+        : null;
+
     /// <summary>A value per category.</summary>
     public sealed record Bar(string Category, double Value);
 }

@@ -67,6 +67,7 @@ public sealed partial class ChartRenderer
             SparklineChart sparkline => Sparkline(sparkline),
             BarChart bars => Bars(bars),
             HeatmapChart heatmap => Heatmap(heatmap),
+            IntervalChart interval => Interval(interval),
             _ => throw new ArgumentException($"No renderer for {spec.GetType().Name}.", nameof(spec)),
         };
         return Accessible(plot.GetSvgXml(width, height), spec, width, height);

@@ -23,7 +23,7 @@ public sealed class AdminReportTests(SeededDatabase seeded) : IClassFixture<Seed
         using var view = await client.GetAsync("/admin/reports/view?quarter=2026-Q3");
         var html = await view.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
-        Assert.Contains("<link rel=\"stylesheet\" href=\"/css/report.css\">", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/css/report.css\"", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Executive summary</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<svg role=\"img\" aria-label=\"Deployments per day by month", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
