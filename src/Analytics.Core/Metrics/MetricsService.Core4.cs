@@ -30,9 +30,16 @@ public sealed partial class MetricsService
     /// DX Core 4 of a quarter, with the previous quarter's figures beside it: a panel for the organisation and each
     /// team (only the team's in a team run).
     /// </summary>
-    public async Task<Core4Metrics> Core4Async(Quarter quarter, string? team, CancellationToken cancellationToken)
+    public Task<Core4Metrics> Core4Async(Quarter quarter, string? team, CancellationToken cancellationToken) =>
+        Core4Async(quarter, team, quarter.End, cancellationToken);
+
+    /// <summary>
+    /// DX Core 4 of a quarter's first days only, up to <paramref name="until"/> (exclusive), for a quarter in progress:
+    /// engineers count for the days covered, and the previous quarter is whole.
+    /// </summary>
+    public async Task<Core4Metrics> Core4Async(Quarter quarter, string? team, DateOnly until, CancellationToken cancellationToken)
     {
-        var both = new MetricsQuery(quarter.Previous.Start, quarter.End, PeriodGrain.Quarter, team);
+        var both = new MetricsQuery(quarter.Previous.Start, until < quarter.End ? until : quarter.End, PeriodGrain.Quarter, team);
         var speed = await QueryAsync<PullRequestRate>("core4_pull_request_rate", both, cancellationToken);
         var tenth = await QueryAsync<TimeToTenthPullRequest>("core4_time_to_tenth_pull_request", both, cancellationToken);
         var failures = await QueryAsync<ChangeFailureRate>("change_failure_rate", both, cancellationToken);
