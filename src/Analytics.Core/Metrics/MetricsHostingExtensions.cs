@@ -10,6 +10,7 @@ public static class MetricsHostingExtensions
     public static IHostApplicationBuilder AddPulseMetrics(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        builder.Services.AddOptions<Core4.Core4Options>().BindConfiguration(Core4.Core4Options.Section);
         builder.Services.AddSingleton<MetricsService>();
         return builder;
     }

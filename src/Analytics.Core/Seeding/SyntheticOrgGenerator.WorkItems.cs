@@ -1,3 +1,4 @@
+using Analytics.Core.Metrics.Core4;
 using Analytics.Core.WorkItems;
 
 namespace Analytics.Core.Seeding;
@@ -22,6 +23,8 @@ public sealed partial class SyntheticOrgGenerator
     {
         var platform = _teams.First(t => t.Team.IsPlatformTeam);
         var supportNumber = 0;
+        // Titles and the tasks come from their own stream, so that every other seeded figure stays as it was.
+        var words = new Random(_options.Seed ^ 0x0C04E);
         for (var day = _start; day < _options.Until; day = day.AddDays(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -35,13 +38,15 @@ public sealed partial class SyntheticOrgGenerator
                 var key = team.Team.TeamId.ToUpperInvariant();
                 for (var i = _random.Poisson(0.25); i > 0; i--)
                 {
-                    WriteTicket(writers, team, key, "bug", day, 30, null, null);
+                    WriteTicket(writers, team, key, "bug", day, 30, null, null, words: words);
                 }
 
                 for (var i = _random.Poisson(0.4); i > 0; i--)
                 {
-                    WriteTicket(writers, team, key, "feature", day, 120, null, null);
+                    WriteTicket(writers, team, key, "feature", day, 120, null, null, words: words);
                 }
+
+                WriteTasks(writers, team, key, day, words);
 
                 if (team != platform && _random.Chance(0.06))
                 {
@@ -53,7 +58,8 @@ public sealed partial class SyntheticOrgGenerator
         }
     }
 
-    private void WriteTicket(Writers writers, TeamPlan handler, string key, string kind, DateOnly day, double medianHours, string? category, string? requester, int? number = null)
+    private void WriteTicket(Writers writers, TeamPlan handler, string key, string kind, DateOnly day, double medianHours, string? category, string? requester, int? number = null,
+        Random? words = null)
     {
         var created = At(day, 8 + (_random.NextDouble() * 9));
         var firstResponse = created.AddHours(_random.LogNormal(2, 0.9));
@@ -63,8 +69,8 @@ public sealed partial class SyntheticOrgGenerator
         var title = kind switch
         {
             "support_request" => $"Help needed: {category}",
-            "bug" => "Unexpected error in production",
-            _ => "New capability for customers",
+            "bug" => TitleOf(WorkCategory.Unplanned, words ?? _random),
+            _ => TitleOf(WorkCategory.NewCapability, words ?? _random),
         };
         IReadOnlyList<string?> labels = category is null ? [kind] : [kind, category.Replace(' ', '-')];
         writers.Write(new WorkItem(id, key, kind, title, labels, handler.Team.TeamId, requester, category, done ? "Done" : "In Progress",

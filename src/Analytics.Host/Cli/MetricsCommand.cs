@@ -47,6 +47,7 @@ internal static class MetricsCommand
                     break;
                 default:
                     MetricsTables.Write(result);
+                    Core4Table.Write(await metrics.Core4Async(which, teamId, cancellationToken));
                     break;
             }
 

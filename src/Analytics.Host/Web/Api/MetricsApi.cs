@@ -53,6 +53,7 @@ internal static class MetricsApi
         api.MapGet("/metrics/{metric}/series", (string metric) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
                 title: "Unknown metric", detail: $"There is no metric '{metric}'. Metrics: {string.Join(", ", names)}."))
             .ExcludeFromDescription();
+        api.MapCore4Api();
         api.MapGet("/teams", TeamsAsync).WithName("GetTeams").WithTags("Catalog").WithSummary("The catalog's teams.");
         api.MapGet("/services", ServicesAsync).WithName("GetServices").WithTags("Catalog")
             .WithSummary("The catalog's services, optionally one team's.").ProducesProblem(StatusCodes.Status404NotFound);
