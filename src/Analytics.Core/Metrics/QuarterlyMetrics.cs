@@ -1,5 +1,6 @@
 using Analytics.Core.Metrics.Adoption;
 using Analytics.Core.Metrics.Dora;
+using Analytics.Core.Metrics.DoraProfiles;
 using Analytics.Core.Metrics.Onboarding;
 using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Metrics.Support;
@@ -27,4 +28,6 @@ public sealed record QuarterlyMetrics(
     IReadOnlyList<ParticipatoryAdoption> ParticipatoryAdoption,
     IReadOnlyList<TimeToFirstDeploy> TimeToFirstDeploy,
     IReadOnlyList<SupportLoad> SupportLoad,
-    IReadOnlyList<SupportCategory> SupportCategories);
+    IReadOnlyList<SupportCategory> SupportCategories,
+    IReadOnlyList<DoraBuckets> DoraBuckets,
+    DoraProfileSet DoraProfiles);
