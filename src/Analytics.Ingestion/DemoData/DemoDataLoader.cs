@@ -97,7 +97,9 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
             return;
         }
 
-        var questions = DevExPulseTemplate.Questions(surveyId);
+        var template = DevExPulseTemplate.Questions(surveyId);
+        var block = DoraProfileBlock.Questions(surveyId, template.Count + 1);
+        IReadOnlyList<SurveyQuestion> questions = [.. template, .. block];
         var firstWave = DateTimeOffset.MaxValue;
         foreach (var file in files)
         {
@@ -105,11 +107,13 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
             var waveId = Path.GetFileNameWithoutExtension(file);
             var provisional = new SurveyWave(waveId, surveyId, WaveName(waveId), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, true, 5, null, "closed");
             using var text = File.OpenText(file);
-            var import = SurveyCsvReader.Read(text, provisional, questions, catalog.TeamByName, TimeZoneInfo.Utc);
+            var import = SurveyCsvReader.Read(text, provisional, template, catalog.TeamByName, TimeZoneInfo.Utc);
             if (import.RowErrors.Count > 0)
             {
                 throw new FormatException($"{file}: {string.Join("; ", import.RowErrors)}");
             }
+
+            var blockAnswers = ReadBlockAnswers(Path.Combine(folder, DoraProfileBlock.Name, Path.GetFileName(file)), provisional, block, catalog);
 
             var opens = import.Responses.Min(r => r.SubmittedAt);
             var closes = import.Responses.Max(r => r.SubmittedAt).AddDays(1);
@@ -117,6 +121,7 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
             Append(connection, [provisional with { OpensAt = opens, ClosesAt = closes }], now);
             Append(connection, import.Responses, now);
             Append(connection, import.Answers, now);
+            Append(connection, blockAnswers, now);
         }
 
         Append(connection, [DevExPulseTemplate.Survey(surveyId, firstWave.AddDays(-7))], now);
@@ -125,6 +130,20 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         // An open anonymous wave, so a fresh install has a survey to answer at /s/open/devex-pulse-now.
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         Append(connection, [new SurveyWave($"{surveyId}-now", surveyId, "Current pulse", today.AddDays(-1), today.AddDays(28), true, 5, null, "open")], now);
+    }
+
+    // An optional block's answers sit in a folder named after the block, one file per wave, keyed by the same
+    // Response IDs as the wave's export, so the wave's own file stays as the survey tool wrote it.
+    private static IReadOnlyList<SurveyAnswer> ReadBlockAnswers(string file, SurveyWave wave, IReadOnlyList<SurveyQuestion> block, CatalogSnapshot catalog)
+    {
+        if (!File.Exists(file))
+        {
+            return [];
+        }
+
+        using var text = File.OpenText(file);
+        var import = SurveyCsvReader.Read(text, wave, block, catalog.TeamByName, TimeZoneInfo.Utc);
+        return import.RowErrors.Count > 0 ? throw new FormatException($"{file}: {string.Join("; ", import.RowErrors)}") : import.Answers;
     }
 
     private static string WaveName(string waveId)
