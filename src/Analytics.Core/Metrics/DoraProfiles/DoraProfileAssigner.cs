@@ -15,7 +15,7 @@ public static class DoraProfileAssigner
     public static DoraProfileSet Assign(DateOnly periodStart, IReadOnlyList<DoraProfileCentre> centres, IReadOnlyList<DoraProfileCandidate> candidates)
     {
         var excluded = candidates.Where(c => c.Reason is not null || c.Survey is null)
-            .Select(c => new DoraProfile(c.TeamId, periodStart, null, null, null, null, c.Reason ?? "no survey answers on the profile items"));
+            .Select(c => new DoraProfile(c.TeamId, periodStart, null, null, null, null, c.Reason ?? DoraProfileCandidates.NoAnswers));
         var eligible = candidates.Where(c => c.Reason is null && c.Survey is not null).ToList();
         if (centres.Count == 0)
         {
