@@ -106,9 +106,11 @@ public sealed class MetricsService
             participation.Result,
             onboarding.Result,
             support.Result,
-            categories.Result,
-            DoraBucketCalculator.Assign(buckets.Result, levels, rework.Result),
-            profiles);
+            categories.Result)
+        {
+            DoraBuckets = DoraBucketCalculator.Assign(buckets.Result, levels, rework.Result),
+            DoraProfiles = profiles,
+        };
     }
 
     /// <summary>

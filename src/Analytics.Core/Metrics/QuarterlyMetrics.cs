@@ -28,6 +28,11 @@ public sealed record QuarterlyMetrics(
     IReadOnlyList<ParticipatoryAdoption> ParticipatoryAdoption,
     IReadOnlyList<TimeToFirstDeploy> TimeToFirstDeploy,
     IReadOnlyList<SupportLoad> SupportLoad,
-    IReadOnlyList<SupportCategory> SupportCategories,
-    IReadOnlyList<DoraBuckets> DoraBuckets,
-    DoraProfileSet DoraProfiles);
+    IReadOnlyList<SupportCategory> SupportCategories)
+{
+    /// <summary>Each team's DORA 2025 bucket per metric (empty when the report year has none).</summary>
+    public IReadOnlyList<DoraBuckets> DoraBuckets { get; init; } = [];
+
+    /// <summary>The teams' DORA 2025 profiles.</summary>
+    public DoraProfileSet DoraProfiles { get; init; } = DoraProfileSet.None;
+}

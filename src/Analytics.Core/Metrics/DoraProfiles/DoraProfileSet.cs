@@ -9,4 +9,8 @@ public sealed record DoraProfileSet(
     DateOnly PeriodStart,
     int TeamsStandardised,
     string? Note,
-    IReadOnlyList<DoraProfile> Teams);
+    IReadOnlyList<DoraProfile> Teams)
+{
+    /// <summary>No profiles: what a metric set that was not computed with them carries.</summary>
+    public static readonly DoraProfileSet None = new(default, 0, null, []);
+}
