@@ -7,7 +7,7 @@
 -- Parameters: $from, $to, $grain, $tz, $team.
 WITH starters AS (
     -- start_date is already a calendar day, so the cohort is its period with no zone conversion.
-    SELECT engineer_id, team_id, start_date, CAST(date_trunc($grain, start_date) AS DATE) AS cohort
+    SELECT engineer_id, team_id, start_date, period_of(start_date, $grain, $from) AS cohort
     FROM engineers
     WHERE start_date >= CAST($from AS DATE) AND start_date < CAST($to AS DATE)
       AND ($team IS NULL OR team_id = $team)

@@ -51,9 +51,20 @@ public sealed class MetricsService
     /// The metric set of a quarter's first days only, from its start up to <paramref name="until"/> (exclusive): a
     /// quarter in progress, or the same span of an earlier quarter to compare it with. Rates divide by those days.
     /// </summary>
-    public async Task<QuarterlyMetrics> QuarterAsync(Quarter quarter, string? team, DateOnly until, CancellationToken cancellationToken)
+    public Task<QuarterlyMetrics> QuarterAsync(Quarter quarter, string? team, DateOnly until, CancellationToken cancellationToken) =>
+        SetAsync(quarter, until < quarter.End ? new MetricsQuery(quarter.Start, until, PeriodGrain.Quarter, team) : MetricsQuery.ForQuarter(quarter, team), cancellationToken);
+
+    /// <summary>
+    /// The full metric set of the days [<paramref name="from"/>, <paramref name="to"/>) as one period (medians and
+    /// rates over the whole range, surveys whose waves opened in it); <see cref="QuarterlyMetrics.Quarter"/> is the
+    /// quarter it starts in and <see cref="QuarterlyMetrics.Range"/> the range.
+    /// </summary>
+    public Task<QuarterlyMetrics> RangeAsync(DateOnly from, DateOnly to, string? team, CancellationToken cancellationToken) =>
+        SetAsync(Quarter.Of(from), new MetricsQuery(from, to, PeriodGrain.Range, team), cancellationToken);
+
+    private async Task<QuarterlyMetrics> SetAsync(Quarter quarter, MetricsQuery query, CancellationToken cancellationToken)
     {
-        var query = until < quarter.End ? new MetricsQuery(quarter.Start, until, PeriodGrain.Quarter, team) : MetricsQuery.ForQuarter(quarter, team);
+        var team = query.Team;
         using var gate = new SemaphoreSlim(2);
         Task<IReadOnlyList<T>> Run<T>(string metric) => GatedAsync<T>(gate, metric, query, cancellationToken);
 
@@ -83,8 +94,8 @@ public sealed class MetricsService
 
         var levels = DoraLevelCalculator.Levels(thresholds.Result, frequency.Result, leadTime.Result, failures.Result, recovery.Result);
         var profiles = team is null
-            ? DoraProfileAssigner.Assign(quarter.Start, centres.Result, DoraProfileCandidates.From(levels, rework.Result, devEx.Result))
-            : await TeamProfilesAsync(quarter, query, centres.Result, thresholds.Result, team, cancellationToken);
+            ? DoraProfileAssigner.Assign(query.From, centres.Result, DoraProfileCandidates.From(levels, rework.Result, devEx.Result))
+            : await TeamProfilesAsync(query, centres.Result, thresholds.Result, team, cancellationToken);
 
         return new QuarterlyMetrics(
             quarter,
@@ -106,7 +117,8 @@ public sealed class MetricsService
             participation.Result,
             onboarding.Result,
             support.Result,
-            categories.Result)
+            categories.Result,
+            query.Grain == PeriodGrain.Range ? query : null)
         {
             DoraBuckets = DoraBucketCalculator.Assign(buckets.Result, levels, rework.Result),
             DoraProfiles = profiles,
@@ -120,7 +132,7 @@ public sealed class MetricsService
     public async Task<DoraProfileSet> ProfilesAsync(Quarter quarter, CancellationToken cancellationToken)
     {
         var centres = await ProfileCentresAsync(cancellationToken);
-        return await OrganisationProfilesAsync(quarter, MetricsQuery.ForQuarter(quarter), centres, await ThresholdsAsync(cancellationToken), cancellationToken);
+        return await OrganisationProfilesAsync(MetricsQuery.ForQuarter(quarter), centres, await ThresholdsAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>The DORA buckets of the configured report year (none before 2025).</summary>
@@ -138,19 +150,19 @@ public sealed class MetricsService
             SqlQueries.Get("metrics/dora_profile_centres"), new { report_year = _options.DoraReportYear }, cancellationToken: cancellationToken))).ToList();
     }
 
-    private async Task<DoraProfileSet> TeamProfilesAsync(Quarter quarter, MetricsQuery query, IReadOnlyList<DoraProfileCentre> centres,
+    private async Task<DoraProfileSet> TeamProfilesAsync(MetricsQuery query, IReadOnlyList<DoraProfileCentre> centres,
         IReadOnlyList<DoraThreshold> thresholds, string team, CancellationToken cancellationToken)
     {
-        var set = await OrganisationProfilesAsync(quarter, query with { Team = null }, centres, thresholds, cancellationToken);
+        var set = await OrganisationProfilesAsync(query with { Team = null }, centres, thresholds, cancellationToken);
         return set with { Teams = set.Teams.Where(p => p.TeamId == team).ToList() };
     }
 
-    private async Task<DoraProfileSet> OrganisationProfilesAsync(Quarter quarter, MetricsQuery query, IReadOnlyList<DoraProfileCentre> centres,
+    private async Task<DoraProfileSet> OrganisationProfilesAsync(MetricsQuery query, IReadOnlyList<DoraProfileCentre> centres,
         IReadOnlyList<DoraThreshold> thresholds, CancellationToken cancellationToken)
     {
         if (centres.Count == 0)
         {
-            return DoraProfileAssigner.Assign(quarter.Start, centres, []);
+            return DoraProfileAssigner.Assign(query.From, centres, []);
         }
 
         using var gate = new SemaphoreSlim(2);
@@ -163,7 +175,7 @@ public sealed class MetricsService
         var devEx = Run<DevExScore>("devex_scores");
         await Task.WhenAll(failures, recovery, leadTime, rework, frequency, devEx);
         var levels = DoraLevelCalculator.Levels(thresholds, frequency.Result, leadTime.Result, failures.Result, recovery.Result);
-        return DoraProfileAssigner.Assign(quarter.Start, centres, DoraProfileCandidates.From(levels, rework.Result, devEx.Result));
+        return DoraProfileAssigner.Assign(query.From, centres, DoraProfileCandidates.From(levels, rework.Result, devEx.Result));
     }
 
     /// <summary>Runs one metric query (a file of <c>queries/metrics/</c>) for any range and grain.</summary>

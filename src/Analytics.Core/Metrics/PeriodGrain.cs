@@ -11,4 +11,7 @@ public enum PeriodGrain
 
     /// <summary>Calendar quarters.</summary>
     Quarter,
+
+    /// <summary>The whole range asked for, as one period starting on its first day.</summary>
+    Range,
 }

@@ -7,7 +7,10 @@ using Analytics.Core.Metrics.Support;
 
 namespace Analytics.Core.Metrics;
 
-/// <summary>The full metric set of one quarter, for the organisation and (or only) one team.</summary>
+/// <summary>
+/// The full metric set of one quarter (or of a date range: <see cref="Range"/>), for the organisation and (or only)
+/// one team.
+/// </summary>
 public sealed record QuarterlyMetrics(
     Quarter Quarter,
     string? Team,
@@ -28,7 +31,8 @@ public sealed record QuarterlyMetrics(
     IReadOnlyList<ParticipatoryAdoption> ParticipatoryAdoption,
     IReadOnlyList<TimeToFirstDeploy> TimeToFirstDeploy,
     IReadOnlyList<SupportLoad> SupportLoad,
-    IReadOnlyList<SupportCategory> SupportCategories)
+    IReadOnlyList<SupportCategory> SupportCategories,
+    MetricsQuery? Range = null)
 {
     /// <summary>Each team's DORA 2025 bucket per metric (empty when the report year has none).</summary>
     public IReadOnlyList<DoraBuckets> DoraBuckets { get; init; } = [];

@@ -20,10 +20,11 @@ internal static class AdminCommand
         var setPassword = new Command("set-password", "Create an admin for /admin, or set a new password (ending their sessions). The password is read from standard input when it is piped, otherwise asked for.") { user, role };
         setPassword.SetAction(async (parse, cancellationToken) =>
         {
+            // The database is checked first, so a mistyped --db fails before the password is asked for.
+            using var host = CliHost.Create(parse);
             var password = Console.IsInputRedirected
                 ? (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? ""
                 : await new TextPrompt<string>("New password:").Secret().ShowAsync(AnsiConsole.Console, cancellationToken);
-            using var host = CliHost.Create(parse);
             await using (var connection = await host.Services.GetRequiredService<PulseDatabase>().OpenAsync(cancellationToken))
             {
                 await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(connection, loadDemoData: false, cancellationToken);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Host.ApiKeys;
-using Spectre.Console;
 
 namespace Analytics.Host.Cli;
 
@@ -34,13 +33,13 @@ internal static class ApiKeyCommand
                 return 0;
             }
 
-            var table = new Table().AddColumns("Id", "Name", "Created (UTC)", "By", "Revoked (UTC)");
+            var table = new TextTable().AddColumns("Id", "Name", "Created (UTC)", "By", "Revoked (UTC)");
             foreach (var key in keys)
             {
-                table.AddRow(key.KeyId, Markup.Escape(key.Name), Utc(key.CreatedAt), Markup.Escape(key.CreatedBy), key.RevokedAt is { } at ? Utc(at) : "");
+                table.AddRow(key.KeyId, key.Name, Utc(key.CreatedAt), key.CreatedBy, key.RevokedAt is { } at ? Utc(at) : "");
             }
 
-            AnsiConsole.Write(table);
+            table.WriteToConsole();
             return 0;
         });
 

@@ -20,7 +20,7 @@ internal static class BackupCommand
             var manifest = await ProgressDisplay.RunAsync("Backing up", progress =>
                 host.Services.GetRequiredService<DatabaseBackup>().CreateAsync(database, target, progress, cancellationToken));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{database.Path}: backed up {manifest.Tables.Count} tables, {manifest.TotalRows:N0} rows (schema version {manifest.SchemaVersion}) to {target}."));
+                $"{database.Path}: backed up {Counted.Of(manifest.Tables.Count, "table")}, {Counted.Of(manifest.TotalRows, "row")} (schema version {manifest.SchemaVersion}) to {target}."));
             return 0;
         });
         return command;

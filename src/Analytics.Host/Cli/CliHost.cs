@@ -8,14 +8,29 @@ namespace Analytics.Host.Cli;
 /// <summary>The configuration and services a command needs, without the web server.</summary>
 internal static class CliHost
 {
-    public static IHost Create(ParseResult parse)
+    /// <summary>
+    /// The services over the <c>--db</c> database, which must exist unless <paramref name="mayCreateDatabase"/>:
+    /// only the commands that make a database (init, seed, serve, import, restore) may start from nothing.
+    /// </summary>
+    public static IHost Create(ParseResult parse, bool mayCreateDatabase = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.AddPulseHost(parse.GetValue(CliOptions.Database));
 
         // The command line speaks for itself; only warnings and errors go to the log.
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        return builder.Build();
+        var host = builder.Build();
+        try
+        {
+            DatabaseFile.Check(host.Services.GetRequiredService<PulseDatabase>().Path, mayCreateDatabase);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return host;
     }
 
     /// <summary>

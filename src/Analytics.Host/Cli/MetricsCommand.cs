@@ -34,6 +34,8 @@ internal static class MetricsCommand
                 await metrics.EnsureTeamExistsAsync(teamId, cancellationToken);
             }
 
+            await QuarterData.EnsureAnyAsync(host.Services.GetRequiredService<Core.Storage.PulseDatabase>(), which, cancellationToken);
+
             var result = await metrics.QuarterAsync(which, teamId, cancellationToken);
             switch (parse.GetValue(format))
             {

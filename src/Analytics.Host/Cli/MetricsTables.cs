@@ -24,7 +24,8 @@ internal static class MetricsTables
 
     private static void WriteDelivery(IAnsiConsole console, QuarterlyMetrics m)
     {
-        var table = new Table().Title("Delivery (DORA)").AddColumns("Team", "Deploys", "Per day", "Frequency", "Lead time p50 / p90", "Change failure", "Recovery p50 / p90", "Rework", "Level");
+        var table = new TextTable("Delivery (DORA)").AddColumn("Team").AddColumn("Deploys", rightAligned: true).AddColumn("Per day", rightAligned: true)
+            .AddColumns("Frequency", "Lead time p50 / p90").AddColumn("Change failure", rightAligned: true).AddColumn("Recovery p50 / p90").AddColumn("Rework", rightAligned: true).AddColumn("Level");
         foreach (var level in m.DoraLevels.OrderBy(l => l.TeamId is not null).ThenBy(l => l.TeamId, StringComparer.Ordinal))
         {
             var frequency = m.DeploymentFrequency.First(f => f.TeamId == level.TeamId && f.Level != "service");
@@ -32,18 +33,18 @@ internal static class MetricsTables
             var recovery = m.RecoveryTime.FirstOrDefault(r => r.TeamId == level.TeamId && r.Level != "service");
             var rework = m.ReworkRate.FirstOrDefault(r => r.TeamId == level.TeamId && r.Level != "service");
             table.AddRow(
-                Markup.Escape(level.TeamId ?? "Organisation"),
+                level.TeamId ?? "Organisation",
                 frequency.Deployments.ToString("N0", CultureInfo.InvariantCulture),
                 level.DeploysPerDay.ToString("0.##", CultureInfo.InvariantCulture),
                 DeploymentFrequencyBucket.Of(level.DeploysPerDay),
-                lead is null ? "—" : $"{Hours(lead.MedianHours)} / {Hours(lead.P90Hours)}",
+                lead is null ? "—" : Range(lead.MedianHours, lead.P90Hours),
                 Percent(level.ChangeFailureRate),
-                recovery is null ? "—" : $"{Hours(recovery.MedianHours)} / {Hours(recovery.P90Hours)}",
+                recovery is null ? "—" : Range(recovery.MedianHours, recovery.P90Hours),
                 Percent(rework?.Rate),
                 level.Overall);
         }
 
-        console.Write(table);
+        Write(console, table);
         var notDeployed = m.LeadTime.Where(l => l.Level == Rolled(m)).Sum(l => l.NotDeployed);
         var unattributed = m.ChangeFailureRate.Where(c => c.Level == Rolled(m)).Sum(c => c.UnattributedIncidents);
         console.MarkupLine(CultureInfo.InvariantCulture, "[grey]Changes merged but not deployed (none within the link window): {0:N0}. Incidents no deployment explains: {1:N0}.[/]", notDeployed, unattributed);
@@ -57,32 +58,34 @@ internal static class MetricsTables
             return;
         }
 
-        var table = new Table().Title("Platform NPS").AddColumns("Wave", "Group", "n", "NPS ± 95%", "Change", "Significant");
+        var table = new TextTable("Platform NPS").AddColumns("Wave", "Group").AddColumn("n", rightAligned: true).AddColumn("NPS ± 95%", rightAligned: true)
+            .AddColumn("Change", rightAligned: true).AddColumn("Significant");
         foreach (var row in m.Nps)
         {
-            var group = Markup.Escape(row.TeamId ?? "Organisation");
+            var group = row.TeamId ?? "Organisation";
             if (row.Suppressed)
             {
-                table.AddRow(Markup.Escape(row.WaveName), group, "[grey]suppressed (fewer than k)[/]", string.Empty, string.Empty, string.Empty);
+                table.AddRow(row.WaveName, group, "hidden (n < k)", string.Empty, string.Empty, string.Empty);
                 continue;
             }
 
-            table.AddRow(Markup.Escape(row.WaveName), group, row.Respondents!.Value.ToString(CultureInfo.InvariantCulture),
+            table.AddRow(row.WaveName, group, row.Respondents!.Value.ToString(CultureInfo.InvariantCulture),
                 $"{row.Nps:+0;-0;0} ± {row.MarginOfError:0.0}", row.Change is { } c ? c.ToString("+0.0;-0.0;0", CultureInfo.InvariantCulture) : "—",
                 row.ChangeZ is { } z ? (Math.Abs(z) >= 1.96 ? "yes" : "no") : "—");
         }
 
-        console.Write(table);
+        Write(console, table);
         // A team run holds only the team's rows (suppression is decided on the organisation first), so the
         // table shows that team under its own name.
         var level = Rolled(m);
-        var scores = new Table().Title(m.Team is null ? "DevEx (organisation)" : $"DevEx (team {Markup.Escape(m.Team)})").AddColumns("Dimension", "Item", "Mean (1–5)", "Favourable");
+        var scores = new TextTable(m.Team is null ? "DevEx (organisation)" : $"DevEx (team {m.Team})").AddColumns("Dimension", "Item")
+            .AddColumn("Mean (1–5)", rightAligned: true).AddColumn("Favourable", rightAligned: true);
         foreach (var score in m.DevExScores.Where(s => s.Level == level && !s.Suppressed))
         {
-            scores.AddRow(score.Dimension, score.Item ?? string.Empty, $"{score.Mean:0.00}", $"{score.FavourablePercent:0}%");
+            scores.AddRow(DimensionNames.Of(score.Dimension), score.Item is null ? string.Empty : DimensionNames.Words(score.Item), $"{score.Mean:0.00}", $"{score.FavourablePercent:0}%");
         }
 
-        console.Write(scores);
+        Write(console, scores);
     }
 
     private static void WriteAdoption(IAnsiConsole console, QuarterlyMetrics m)
@@ -90,11 +93,11 @@ internal static class MetricsTables
         var org = m.Adoption.FirstOrDefault(a => a.Level == Rolled(m));
         var participation = m.ParticipatoryAdoption.Count > 0 ? m.ParticipatoryAdoption[0] : null;
         var retention = m.Retention.Count > 0 ? m.Retention[0] : null;
-        var weekly = m.WeeklyActivity.Count == 0 ? 0 : m.WeeklyActivity.Average(w => w.ActiveTeams);
+        var weekly = (long)Math.Round(m.WeeklyActivity.Count == 0 ? 0 : m.WeeklyActivity.Average(w => w.ActiveTeams));
         console.MarkupLine($"[bold]Adoption[/]: {Percent(org?.ServiceShare)} of services and {Percent(org?.TeamShare)} of teams on the platform; " +
-            $"{weekly:0} teams deploy through it in an average week; {Percent(retention?.Share)} of last quarter's active teams stayed; " +
+            $"{Counted.Of(weekly, "team")} {(weekly == 1 ? "deploys" : "deploy")} through it in an average week; {Percent(retention?.Share)} of last quarter's active teams stayed; " +
             $"{Percent(participation?.Share)} of engineers outside the platform team contributed to it.");
-        var capabilities = string.Join(", ", m.CapabilityAdoption.Select(c => $"{c.Capability} {Percent(c.Share)}"));
+        var capabilities = string.Join(", ", m.CapabilityAdoption.Select(c => $"{DimensionNames.Words(c.Capability)} {Percent(c.Share)}"));
         console.MarkupLine($"  by capability: {Markup.Escape(capabilities)}");
 
         // Experiments are left out of the shares above, so they get a line of their own rather than vanishing.
@@ -109,20 +112,32 @@ internal static class MetricsTables
         var cohort = m.TimeToFirstDeploy.FirstOrDefault(t => t.Level == Rolled(m));
         console.MarkupLine(cohort is null
             ? "[bold]Onboarding[/]: nobody started this quarter."
-            : $"[bold]Onboarding[/]: {cohort.Starters} started; median {cohort.MedianDays:0} days to first deploy (p75 {cohort.P75Days:0}); {Percent(cohort.ShareWithin30Days)} within 30 days.");
+            : $"[bold]Onboarding[/]: {cohort.Starters} started; median {Days(cohort.MedianDays)} to first deploy (p75 {Days(cohort.P75Days)}); {Percent(cohort.ShareWithin30Days)} within 30 days.");
         var load = m.SupportLoad.Count > 0 ? m.SupportLoad[0] : null;
         if (load is not null)
         {
-            console.MarkupLine($"[bold]Support[/]: {load.Requests} requests, {load.PerHundredEngineersPerMonth:0.0} per 100 engineers a month; " +
+            console.MarkupLine($"[bold]Support[/]: {Counted.Of(load.Requests, "request")}, {load.PerHundredEngineersPerMonth:0.0} per 100 engineers a month; " +
                 $"first response in {Hours(load.MedianFirstResponseHours)}, resolved in {Hours(load.MedianResolutionHours)} (medians).");
         }
 
-        var candidates = string.Join("; ", m.SupportCategories.Take(3).Select(c => $"{c.Category} ({c.Requests} × {Hours(c.MedianHandlingHours)})"));
+        var candidates = string.Join("; ", m.SupportCategories.Take(3).Select(c => $"{DimensionNames.Words(c.Category)} ({Counted.Of(c.Requests, "request")} × {Hours(c.MedianHandlingHours)})"));
         if (candidates.Length > 0)
         {
             console.MarkupLine($"  self-service candidates: {Markup.Escape(candidates)}");
         }
     }
+
+    /// <summary>A table after a blank line, as wide as the terminal allows.</summary>
+    private static void Write(IAnsiConsole console, TextTable table)
+    {
+        console.WriteLine();
+        table.WriteToConsole();
+    }
+
+    /// <summary>A p50 / p90 pair for a table cell, each figure kept whole ("24.5h / 7.9d") so a narrow column wraps between them.</summary>
+    private static string Range(double? median, double? p90) => $"{Hours(median).Replace(" ", "", StringComparison.Ordinal)} / {Hours(p90).Replace(" ", "", StringComparison.Ordinal)}";
+
+    private static string Days(double? days) => days is { } d ? Counted.Of((long)Math.Round(d), "day") : "—";
 
     private static string Hours(double? hours) => hours switch
     {

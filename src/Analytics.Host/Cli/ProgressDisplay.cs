@@ -4,13 +4,13 @@ namespace Analytics.Host.Cli;
 
 /// <summary>
 /// Shows the progress of long work: a live bar on a terminal, and a line per stage and per tenth of the work on
-/// standard error when the output is redirected (CI logs, pipes), so that stdout keeps only the result.
+/// standard error when the output is redirected (CI logs, pipes) or NO_COLOR is set, so that stdout keeps only the result.
 /// </summary>
 internal static class ProgressDisplay
 {
     public static async Task<T> RunAsync<T>(string title, Func<IProgress<(string Stage, double Fraction)>, Task<T>> work)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
+        if (!AnsiConsole.Profile.Capabilities.Interactive || !AnsiConsole.Profile.Capabilities.Ansi || Console.IsOutputRedirected)
         {
             return await work(new LineProgress(title));
         }

@@ -27,23 +27,33 @@ internal static class PulseCli
             BackupCommand.Create(),
             RestoreCommand.Create(),
         };
-        if (Console.IsOutputRedirected)
+        ConsoleSetup.Apply();
+        var parse = root.Parse(WithDefaultCommand(args, root));
+        if (parse.Errors.Count > 0)
         {
-            // Piped or captured output has no terminal width; Spectre would wrap tables at 80 columns.
-            AnsiConsole.Profile.Width = 200;
+            // The parser would print its errors followed by the whole help; one line says what is wrong.
+            // A mistyped word explains the other errors it causes (such as a missing command), so it comes first.
+            var first = parse.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First();
+            await Console.Error.WriteLineAsync($"error: {CliErrors.DescribeParseError(first.Message)}");
+            return CliExitCodes.Failed;
         }
 
-        var parse = root.Parse(WithDefaultCommand(args, root));
         try
         {
-            // The service handles SIGTERM itself and drains its survey queue before it exits; the parser's own handler
-            // would end the process two seconds after the signal, whatever the service still had to commit.
-            var serving = parse.CommandResult.Command.Name == "serve";
+            // The service handles SIGTERM itself and drains its survey queue before it exits, and seed removes its
+            // unfinished file; the parser's own handler would end the process two seconds after the signal,
+            // whatever they still had to do.
+            var handlesSignals = parse.CommandResult.Command.Name is "serve" or "seed";
             return await parse.InvokeAsync(new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = serving ? null : new InvocationConfiguration().ProcessTerminationTimeout,
+                ProcessTerminationTimeout = handlesSignals ? null : new InvocationConfiguration().ProcessTerminationTimeout,
             });
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("error: cancelled.");
+            return CliExitCodes.Cancelled;
         }
         catch (Exception error)
         {
@@ -54,7 +64,7 @@ internal static class PulseCli
                 await Console.Error.WriteLineAsync(error.ToString());
             }
 
-            return 1;
+            return CliExitCodes.Failed;
         }
     }
 

@@ -20,7 +20,13 @@ internal static class ReportCommand
         {
             var which = Quarter.Parse(parse.GetValue(quarter)!);
             var teamId = parse.GetValue(team);
-            var path = parse.GetValue(output) ?? $"pulse-{which}{(teamId is null ? "" : "-" + teamId)}.pdf";
+            var fileName = $"pulse-{which}{(teamId is null ? "" : "-" + teamId)}.pdf";
+            var path = parse.GetValue(output) ?? fileName;
+            if (Directory.Exists(path))
+            {
+                // The generator checks the folder is writable before it starts; a directory would fail only at the end.
+                throw new CliException($"Cannot write {Path.GetFullPath(path)}: it is a directory; give a file name, such as {Path.Combine(path, fileName)}.");
+            }
             using var host = CliHost.Create(parse);
             await CliHost.MigrateAsync(host, cancellationToken);
             var generator = host.Services.GetRequiredService<ReportGenerator>();

@@ -15,15 +15,15 @@ internal static class RestoreCommand
         var command = new Command("restore", "Restore a backup into the --db file, which must be new unless --replace; it is checked before it replaces anything.") { directory, replace };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = CliHost.Create(parse);
+            using var host = CliHost.Create(parse, mayCreateDatabase: true);
             var database = host.Services.GetRequiredService<PulseDatabase>();
             var source = parse.GetValue(directory)!;
             var outcome = await ProgressDisplay.RunAsync("Restoring", progress =>
                 host.Services.GetRequiredService<DatabaseBackup>().RestoreAsync(source, database, parse.GetValue(replace), progress, cancellationToken));
-            var migrated = outcome.MigrationsApplied == 0 ? string.Empty : $", then applied {outcome.MigrationsApplied} newer migration(s)";
+            var migrated = outcome.MigrationsApplied == 0 ? string.Empty : $", then applied {Counted.Of(outcome.MigrationsApplied, "newer migration")}";
             var aside = outcome.MovedAside is null ? string.Empty : $" The previous file is now {outcome.MovedAside}.";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{database.Path}: restored {outcome.Manifest.Tables.Count} tables, {outcome.Manifest.TotalRows:N0} rows from {source} (taken {outcome.Manifest.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC{migrated}).{aside}"));
+                $"{database.Path}: restored {Counted.Of(outcome.Manifest.Tables.Count, "table")}, {Counted.Of(outcome.Manifest.TotalRows, "row")} from {source} (taken {outcome.Manifest.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC{migrated}).{aside}"));
             return 0;
         });
         return command;

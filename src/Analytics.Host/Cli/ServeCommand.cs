@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Analytics.Core.Storage;
 using Analytics.Host.Web;
+using Analytics.Host.Web.Admin;
 
 namespace Analytics.Host.Cli;
 
@@ -14,8 +16,17 @@ internal static class ServeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var app = PulseWebApp.Build([.. parse.UnmatchedTokens], parse.GetValue(CliOptions.Database));
-            await app.RunAsync();
+            await using var app = PulseWebApp.Build([.. parse.UnmatchedTokens], parse.GetValue(CliOptions.Database));
+            var database = app.Services.GetRequiredService<PulseDatabase>();
+            DatabaseFile.Check(database.Path, mayCreate: true);
+
+            // Opened once before the host starts, so that a file in use or unreadable is one line here rather than
+            // the host's logged stack trace.
+            await (await database.OpenAsync(cancellationToken)).DisposeAsync();
+            await app.StartAsync(cancellationToken);
+            var firstAdmin = app.Services.GetServices<IHostedService>().OfType<FirstAdminCreator>().Single().Created;
+            ServeBanner.Write(Console.Out, app.Urls, firstAdmin);
+            await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
         return command;

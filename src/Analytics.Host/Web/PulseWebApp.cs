@@ -52,6 +52,7 @@ internal static class PulseWebApp
         app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, options => options.WithTitle("Pulse API")
             .HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry().AddPreferredSecuritySchemes("apiKey"));
         app.MapMetricsApi();
+        app.MapDrillDownApi();
         app.MapEvents();
         app.MapGitHubWebhook();
         app.MapSurveyForm();
@@ -125,6 +126,9 @@ internal static class PulseWebApp
         builder.Services.AddSingleton<AdoptionData>();
         builder.Services.AddSingleton<FrictionThemes>();
         builder.Services.AddSingleton<DataHealthData>();
+        builder.Services.AddOptions<SourceLinkOptions>().BindConfiguration(SourceLinkOptions.Section);
+        builder.Services.AddSingleton<SourceLinks>();
+        builder.Services.AddSingleton<DrillDownData>();
     }
 
     /// <summary>Admin sign-in (cookie, roles, single sign-on), antiforgery for forms, and per-client rate limits on what anyone can post.</summary>

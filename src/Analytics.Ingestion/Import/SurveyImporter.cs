@@ -71,7 +71,7 @@ public static partial class SurveyImporter
 
         var run = await batch.RunAsync(connection, () => Task.FromResult<Action<PulseConnection>?>(target.IsNew ? c => Create(c, target, cancellationToken) : null));
         var responses = batch.StoredByEntity.GetValueOrDefault(Responses.Name) ?? new UpsertResult(0, 0);
-        return new SurveyImportResult(run with { Inserted = responses.Inserted, Updated = responses.Updated }, target.IsNew ? target.Wave : null);
+        return new SurveyImportResult(run with { Inserted = responses.Inserted, Updated = responses.Updated }, target.IsNew ? target.Wave : null, import.Responses.Count + import.RowErrors.Count);
     }
 
     private static void Create(PulseConnection connection, TargetWave target, CancellationToken cancellationToken)

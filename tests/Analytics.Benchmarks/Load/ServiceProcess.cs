@@ -10,9 +10,9 @@ public sealed class ServiceProcess : IDisposable
     private readonly Process _process;
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-load-").FullName;
 
-    private ServiceProcess(string server, IEnumerable<string> settings)
+    private ServiceProcess(string server, string? database, IEnumerable<string> settings)
     {
-        Database = Path.Combine(_folder, "load.duckdb");
+        Database = database ?? Path.Combine(_folder, "load.duckdb");
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         _process = Process.Start(new ProcessStartInfo("dotnet",
             ["exec", Path.GetFullPath(server), "serve", "--db", Database, "--urls", BaseAddress.ToString().TrimEnd('/'), "--Logging:LogLevel:Default=Warning", .. settings])
@@ -30,9 +30,12 @@ public sealed class ServiceProcess : IDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts the service with extra <c>--Key=Value</c> settings and waits until <c>/healthz</c> answers.</summary>
-    public static async Task<ServiceProcess> StartAsync(string server, HttpClient http, params string[] settings)
+    public static Task<ServiceProcess> StartAsync(string server, HttpClient http, params string[] settings) => StartOnAsync(server, null, http, settings);
+
+    /// <summary>As <see cref="StartAsync"/>, on an existing database file (left in place afterwards) when one is given.</summary>
+    public static async Task<ServiceProcess> StartOnAsync(string server, string? database, HttpClient http, params string[] settings)
     {
-        var service = new ServiceProcess(server, settings);
+        var service = new ServiceProcess(server, database, settings);
         for (var attempt = 0; attempt < 600; attempt++)
         {
             try

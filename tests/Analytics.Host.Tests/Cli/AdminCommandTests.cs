@@ -3,9 +3,17 @@ using Dapper;
 
 namespace Analytics.Host.Tests.Cli;
 
-public sealed class AdminCommandTests : IDisposable
+public sealed class AdminCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-admin-cli-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        var (exit, _, error) = await CliProcess.RunAsync(_folder, "init", "--no-demo", "--db", "admin.duckdb");
+        Assert.True(exit == 0, error);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Set_password_creates_an_admin_with_a_hashed_password()

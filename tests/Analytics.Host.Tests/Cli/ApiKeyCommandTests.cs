@@ -1,9 +1,17 @@
 namespace Analytics.Host.Tests.Cli;
 
 /// <summary><c>analytics api-keys</c> run as a process: a key is shown once, listed without its secret, and revoked.</summary>
-public sealed class ApiKeyCommandTests : IDisposable
+public sealed class ApiKeyCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-keys-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        var (exit, _, error) = await CliProcess.RunAsync(_folder, "init", "--no-demo", "--db", "keys.duckdb");
+        Assert.True(exit == 0, error);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_key_is_created_listed_without_its_secret_and_revoked_once()

@@ -26,7 +26,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, output, error) = await CliProcess.RunAsync(_folder, "init");
         Assert.True(exit == 0, error);
-        Assert.Contains($"./data/pulse.duckdb: applied {Migration.Embedded().Count} migration(s); loaded the demo organisation. It holds 4 teams, 8 services, 40 engineers", output, StringComparison.Ordinal);
+        Assert.Contains($"./data/pulse.duckdb: applied {Migration.Embedded().Count} migrations; loaded the demo organisation. It holds 4 teams, 8 services, 40 engineers", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_folder, "data", "pulse.duckdb")));
 
         (exit, output, _) = await CliProcess.RunAsync(_folder, "init");

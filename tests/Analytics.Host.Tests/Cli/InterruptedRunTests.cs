@@ -36,7 +36,8 @@ public sealed class InterruptedRunTests : IDisposable
             import.Kill();
         }
 
-        (exit, var output, error) = await CliProcess.RunAsync(_folder, "runs", "--db", database);
+        // Wide enough that the error is not wrapped (without COLUMNS, redirected output is 80 wide).
+        (exit, var output, error) = await CliProcess.RunAsync(_folder, new Dictionary<string, string> { ["COLUMNS"] = "250" }, "runs", "--db", database);
         Assert.True(exit == 0, error);
         Assert.Contains("failed", output, StringComparison.Ordinal);
         Assert.Contains("interrupted: process", output, StringComparison.Ordinal);

@@ -6,14 +6,18 @@ namespace Analytics.Host.Tests.Cli;
 /// <summary>Starts the real <c>analytics serve</c> as a process on a free port and waits until it answers <c>/healthz</c>.</summary>
 public static class RunningService
 {
-    public static async Task<CliProcess> StartAsync(string workingDirectory, string database)
+    public static async Task<CliProcess> StartAsync(string workingDirectory, string database) =>
+        (await StartOnPortAsync(workingDirectory, database)).Service;
+
+    /// <summary>Starts the service and returns it with the port it listens on.</summary>
+    public static async Task<(CliProcess Service, int Port)> StartOnPortAsync(string workingDirectory, string database)
     {
         var port = FreePort();
         var service = CliProcess.Start(workingDirectory, "serve", "--db", database, "--urls", $"http://127.0.0.1:{port}");
         try
         {
             await WaitForHealthAsync(port);
-            return service;
+            return (service, port);
         }
         catch
         {

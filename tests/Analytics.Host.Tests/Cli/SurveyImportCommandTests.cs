@@ -43,6 +43,26 @@ public sealed class SurveyImportCommandTests : IClassFixture<DemoDatabase>, IDis
     }
 
     [Fact]
+    public async Task An_import_into_a_wave_that_rejects_every_row_fails_with_a_summary()
+    {
+        await ImportAsync(Create);
+        var responses = Scalar<long>("SELECT count(*) FROM survey_responses");
+        await File.WriteAllLinesAsync(Path.Combine(_folder, "export.csv"),
+        [
+            "Response ID,Submitted At,Team,nps,fl_local,fl_deploy,cl_docs,cl_debug,flow_focus,flow_goals,hours_lost",
+            "late,2025-07-25 09:00:00,Payments,8,4,4,4,4,4,4,1–2 hours",
+            "later,2025-07-26 09:00:00,Payments,6,4,4,4,4,4,4,1–2 hours",
+        ]);
+
+        var (exit, output, error) = await ImportAsync(["--wave", WaveId]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("export.csv: 0 inserted, 0 updated, 2 rejected.", output, StringComparison.Ordinal);
+        Assert.Equal("error: export.csv: all 2 records were rejected, nothing stored (reasons above and in the dead_letters table).", error.Trim());
+        Assert.Equal(responses, Scalar<long>("SELECT count(*) FROM survey_responses"));
+    }
+
+    [Fact]
     public async Task Rerun_with_other_dates_is_one_line_naming_them_and_changes_nothing()
     {
         await ImportAsync(Create);

@@ -10,6 +10,7 @@ public sealed class SyncCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "appsettings.json"),
             """{"Pulse": {"Sources": {"PagerDuty": {"Token": "pd-token", "BaseUrl": "http://127.0.0.1:9/", "Http": {"MaxRetries": "lots"}}}}}""");
 
+        await CliProcess.RunAsync(_folder, "init", "--no-demo", "--db", Path.Combine(_folder, "sync.duckdb"));
         var (exitCode, _, error) = await CliProcess.RunAsync(_folder, "sync", "pagerduty", "--db", Path.Combine(_folder, "sync.duckdb"));
 
         Assert.Equal(1, exitCode);

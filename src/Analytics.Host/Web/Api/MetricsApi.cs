@@ -28,7 +28,7 @@ internal static class MetricsApi
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiKeyDefaults.Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/metrics", QuarterAsync).WithName("GetQuarterMetrics").WithTags("Metrics")
-            .WithSummary("The full metric set of a quarter, for the organisation or one team.")
+            .WithSummary("The full metric set of a quarter, or of a date range [from, to) as one period, for the organisation or one team.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         string[] names =
         [
@@ -72,11 +72,18 @@ internal static class MetricsApi
     }
 
     private static async Task<Results<Ok<QuarterMetricsResponse>, ProblemHttpResult>> QuarterAsync(
-        string? quarter, string? team, MetricsService metrics, IOptions<MetricsOptions> options, TimeProvider clock, CancellationToken ct)
+        string? quarter, string? from, string? to, string? team, MetricsService metrics, IOptions<MetricsOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        if (from is not null || to is not null)
+        {
+            return string.IsNullOrWhiteSpace(quarter)
+                ? await RangeAsync(from, to, team, metrics, options, clock, ct)
+                : BadRequest("Give either a quarter or a range (from and to), not both.");
+        }
+
         if (string.IsNullOrWhiteSpace(quarter))
         {
-            return BadRequest("Give the quarter, for example ?quarter=2026-Q3.");
+            return BadRequest("Give the quarter, for example ?quarter=2026-Q3, or a range, for example ?from=2026-01-01&to=2026-07-01.");
         }
 
         Quarter which;
@@ -105,22 +112,35 @@ internal static class MetricsApi
         return TypedResults.Ok(new QuarterMetricsResponse(which.ToString(), NullIfEmpty(team), which.Start, until, until < which.End, result));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<T>>, ProblemHttpResult>> SeriesAsync<T>(
-        string file, string? from, string? to, string? grain, string? team, MetricsService metrics, CancellationToken ct)
+    private static async Task<Results<Ok<QuarterMetricsResponse>, ProblemHttpResult>> RangeAsync(
+        string? from, string? to, string? team, MetricsService metrics, IOptions<MetricsOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (!TryDay(from, "from", out var start, out var problem) || !TryDay(to, "to", out var end, out problem))
+        if (!TryRange(from, to, out var start, out var end, out var problem))
         {
             return problem!;
         }
 
-        if (end <= start)
+        var today = Today(options.Value, clock);
+        if (end > today)
         {
-            return BadRequest($"'to' ({end:yyyy-MM-dd}) must be after 'from' ({start:yyyy-MM-dd}); the range is [from, to).");
+            return BadRequest($"'to' ({end:yyyy-MM-dd}) is after today ({today:yyyy-MM-dd}): the range is [from, to), so 'to' can be today at the latest.");
         }
 
-        if (end > start.AddYears(MaxRangeYears))
+        if (await UnknownTeamAsync(metrics, team, ct) is { } unknown)
         {
-            return BadRequest($"The range is longer than {MaxRangeYears} years; ask for at most {MaxRangeYears} years at a time.");
+            return unknown;
+        }
+
+        var result = await metrics.RangeAsync(start, end, NullIfEmpty(team), ct);
+        return TypedResults.Ok(new QuarterMetricsResponse(null, NullIfEmpty(team), start, end, false, result));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<T>>, ProblemHttpResult>> SeriesAsync<T>(
+        string file, string? from, string? to, string? grain, string? team, MetricsService metrics, CancellationToken ct)
+    {
+        if (!TryRange(from, to, out var start, out var end, out var problem))
+        {
+            return problem!;
         }
 
         PeriodGrain period;
@@ -129,7 +149,8 @@ internal static class MetricsApi
             case "week": period = PeriodGrain.Week; break;
             case "month": period = PeriodGrain.Month; break;
             case "quarter": period = PeriodGrain.Quarter; break;
-            default: return BadRequest($"'{grain}' is not a grain: use week, month or quarter.");
+            case "range": period = PeriodGrain.Range; break;
+            default: return BadRequest($"'{grain}' is not a grain: use week, month, quarter or range (the whole range as one period).");
         }
 
         if (await UnknownTeamAsync(metrics, team, ct) is { } unknown)
@@ -173,6 +194,27 @@ internal static class MetricsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown team", detail: error.Message);
         }
+    }
+
+    /// <summary>Reads [from, to): two days, in order, at most <see cref="MaxRangeYears"/> apart.</summary>
+    private static bool TryRange(string? from, string? to, out DateOnly start, out DateOnly end, out ProblemHttpResult? problem)
+    {
+        end = default;
+        if (!TryDay(from, "from", out start, out problem) || !TryDay(to, "to", out end, out problem))
+        {
+            return false;
+        }
+
+        if (end <= start)
+        {
+            problem = BadRequest($"'to' ({end:yyyy-MM-dd}) must be after 'from' ({start:yyyy-MM-dd}); the range is [from, to).");
+        }
+        else if (end > start.AddYears(MaxRangeYears))
+        {
+            problem = BadRequest($"The range is longer than {MaxRangeYears} years; ask for at most {MaxRangeYears} years at a time.");
+        }
+
+        return problem is null;
     }
 
     private static bool TryDay(string? text, string name, out DateOnly day, out ProblemHttpResult? problem)

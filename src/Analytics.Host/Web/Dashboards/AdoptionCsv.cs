@@ -87,7 +87,7 @@ internal static class AdoptionCsv
                 return Results.NotFound();
         }
 
-        var name = $"adoption-{table}-{model.Filter.Quarter}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
+        var name = $"adoption-{table}-{model.Filter.FileLabel}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
 

@@ -12,7 +12,7 @@ namespace Analytics.Host.Web.Dashboards;
 /// </summary>
 public sealed class AdoptionData(MetricsService metrics, DashboardCache cache, SurveyStore store)
 {
-    /// <summary>Quarters shown, the filter's last.</summary>
+    /// <summary>Quarters shown for a quarter, the filter's last.</summary>
     public const int QuartersShown = 4;
 
     /// <summary>Self-service candidates listed, by effort.</summary>
@@ -22,24 +22,25 @@ public sealed class AdoptionData(MetricsService metrics, DashboardCache cache, S
     public async Task<AdoptionModel> PageAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         var teams = await store.TeamsAsync(cancellationToken);
-        return await cache.KeepAsync(new AdoptionKey(filter.Quarter, filter.Team, filter.Until), () => BuildAsync(filter, teams, CancellationToken.None), cancellationToken);
+        return await cache.KeepAsync(new AdoptionKey(filter), () => BuildAsync(filter, teams, CancellationToken.None), cancellationToken);
     }
 
     private async Task<AdoptionModel> BuildAsync(DashboardFilter filter, IReadOnlyList<TeamName> teams, CancellationToken cancellationToken)
     {
-        var quarters = new List<Quarter> { filter.Quarter };
-        while (quarters.Count < QuartersShown)
+        // A quarter shows the four quarters to it; a range, the quarters it touches (its first one from its first day).
+        var quarters = new List<Quarter> { filter.IsRange ? Quarter.Of(filter.Until.AddDays(-1)) : filter.Quarter };
+        while (filter.IsRange ? quarters[0].Start > filter.From : quarters.Count < QuartersShown)
         {
             quarters.Insert(0, quarters[0].Previous);
         }
 
-        var scoped = new MetricsQuery(quarters[0].Start, filter.Until, PeriodGrain.Quarter, filter.Team);
+        var scoped = new MetricsQuery(filter.IsRange ? filter.From : quarters[0].Start, filter.Until, PeriodGrain.Quarter, filter.Team);
         var organisation = scoped with { Team = null };
         var adoption = await metrics.QueryAsync<PlatformAdoption>("adoption", scoped, cancellationToken);
         var capabilities = await metrics.QueryAsync<CapabilityAdoption>("capability_adoption", scoped, cancellationToken);
         var participation = await metrics.QueryAsync<ParticipatoryAdoption>("participatory_adoption", organisation, cancellationToken);
         var support = await metrics.QueryAsync<SupportLoad>("support_load", organisation, cancellationToken);
-        var categories = await metrics.QueryAsync<SupportCategory>("support_categories", new MetricsQuery(filter.Quarter.Start, filter.Until, PeriodGrain.Quarter), cancellationToken);
+        var categories = await metrics.QueryAsync<SupportCategory>("support_categories", new MetricsQuery(filter.From, filter.Until, PeriodGrain.Range), cancellationToken);
         // Every team's cohorts, whichever team is asked for: what one team's row may show depends on its siblings.
         var cohorts = await metrics.QueryAsync<TimeToFirstDeploy>("time_to_first_deploy", organisation, cancellationToken);
 
@@ -102,5 +103,5 @@ public sealed class AdoptionData(MetricsService metrics, DashboardCache cache, S
         static OnboardingCohort Hide(TimeToFirstDeploy r) => new(Quarter.Of(r.CohortStart), null, null, null, null, null, Hidden: true);
     }
 
-    private sealed record AdoptionKey(Quarter Quarter, string? Team, DateOnly Until);
+    private sealed record AdoptionKey(DashboardFilter Filter);
 }

@@ -6,7 +6,7 @@ using Analytics.Surveys;
 namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
-/// The adoption and onboarding dashboard over the four quarters to the filter's: platform and capability adoption,
+/// The adoption and onboarding dashboard over the four quarters to the filter's (or the quarters of its range): platform and capability adoption,
 /// participatory adoption, time to first deploy by quarterly cohort, support load and the self-service candidates of
 /// the filter's quarter. Participation and support have no team scope: a team's page shows them as the organisation's.
 /// </summary>

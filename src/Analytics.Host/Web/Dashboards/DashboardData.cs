@@ -17,17 +17,49 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
     /// <summary>Columns the delivery table sorts by.</summary>
     public static readonly IReadOnlyList<string> SortColumns = ["name", "deploys", "lead", "cfr", "recovery", "rework"];
 
+    /// <summary>Longest date range a dashboard shows.</summary>
+    public const int MaxRangeYears = 5;
+
     /// <summary>
-    /// The filter a URL asks for: the latest complete quarter when none is given. Throws <see cref="FormatException"/>
-    /// for a malformed or future quarter and <see cref="ArgumentException"/> for an unknown team.
+    /// The filter a URL asks for: a date range when <paramref name="from"/> or <paramref name="to"/> is given (both
+    /// days included; the range wins over a quarter), else the quarter, the latest complete one when none is given.
+    /// Throws <see cref="FormatException"/> for a malformed or future quarter or range and
+    /// <see cref="ArgumentException"/> for an unknown team.
     /// </summary>
-    public async Task<DashboardFilter> FilterAsync(string? quarter, string? team, CancellationToken cancellationToken)
+    public async Task<DashboardFilter> FilterAsync(string? quarter, string? from, string? to, string? team, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
-        var which = string.IsNullOrWhiteSpace(quarter) ? Quarter.Of(today).Previous : Quarter.Parse(quarter);
-        if (today <= which.Start)
+        DashboardFilter filter;
+        if (!string.IsNullOrWhiteSpace(from) || !string.IsNullOrWhiteSpace(to))
         {
-            throw new FormatException($"{which} has no complete day yet (today is {today:yyyy-MM-dd}); choose {Quarter.Of(today.AddDays(-1))} or earlier.");
+            var first = Day(from, "from");
+            var last = Day(to, "to");
+            if (last < first)
+            {
+                throw new FormatException($"The range ends ({last:yyyy-MM-dd}) before it starts ({first:yyyy-MM-dd}).");
+            }
+
+            if (last >= first.AddYears(MaxRangeYears))
+            {
+                throw new FormatException($"The range from {first:yyyy-MM-dd} to {last:yyyy-MM-dd} is longer than {MaxRangeYears} years; choose at most {MaxRangeYears} years.");
+            }
+
+            if (last >= today)
+            {
+                throw new FormatException($"The range runs to {last:yyyy-MM-dd}, but only days before today ({today:yyyy-MM-dd}) are complete; end it on {today.AddDays(-1):yyyy-MM-dd} at the latest.");
+            }
+
+            filter = new DashboardFilter(Quarter.Of(first), null, last.AddDays(1), first);
+        }
+        else
+        {
+            var which = string.IsNullOrWhiteSpace(quarter) ? Quarter.Of(today).Previous : Quarter.Parse(quarter);
+            if (today <= which.Start)
+            {
+                throw new FormatException($"{which} has no complete day yet (today is {today:yyyy-MM-dd}); choose {Quarter.Of(today.AddDays(-1))} or earlier.");
+            }
+
+            filter = new DashboardFilter(which, null, today < which.End ? today : which.End);
         }
 
         var teamId = string.IsNullOrWhiteSpace(team) ? null : team;
@@ -36,22 +68,27 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
             await metrics.EnsureTeamExistsAsync(teamId, cancellationToken);
         }
 
-        return new DashboardFilter(which, teamId, today < which.End ? today : which.End);
+        return filter with { Team = teamId };
     }
+
+    private static DateOnly Day(string? text, string name) =>
+        string.IsNullOrWhiteSpace(text)
+            ? throw new FormatException($"A range needs both days: give '{name}' too, like {name}=2026-05-01.")
+            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? day
+                : throw new FormatException($"'{text}' is not a day: write '{name}' like 2026-05-01.");
 
     /// <summary>The overview of a filter.</summary>
     public async Task<OverviewModel> OverviewAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         var teams = await store.TeamsAsync(cancellationToken);
-        var now = await cache.QuarterAsync(filter.Quarter, filter.Team, filter.Until, cancellationToken);
-        var previousQuarter = filter.Quarter.Previous;
-        var previousUntil = filter.InProgress ? previousQuarter.Start.AddDays(filter.DaysCovered) : previousQuarter.End;
-        var before = await cache.QuarterAsync(previousQuarter, filter.Team, previousUntil < previousQuarter.End ? previousUntil : previousQuarter.End, cancellationToken);
+        var now = await cache.SetAsync(filter, cancellationToken);
+        var before = await cache.SetAsync(filter.Before, cancellationToken);
 
         var mine = Mine(filter.Team);
         var deployments = now.DeploymentFrequency.Where(r => mine(r.Level, r.TeamId)).Sum(r => r.Deployments);
         var empty = deployments == 0 && now.LeadTime.Where(r => mine(r.Level, r.TeamId)).Sum(r => r.Changes) == 0
-            ? $"No deployments or changes were recorded {(filter.Team is null ? "" : "for this team ")}in {filter.Quarter}{(filter.InProgress ? " so far" : "")}. Data may start later, or the sources have not run yet: see Sources."
+            ? $"No deployments or changes were recorded {(filter.Team is null ? "" : "for this team ")}in {filter.Label}{(filter.InProgress ? " so far" : "")}. Data may start later, or the sources have not run yet: see Sources."
             : null;
 
         var headlines = new List<Headline>
@@ -74,7 +111,7 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
     public async Task<DeliveryModel> DeliveryAsync(DashboardFilter filter, string? sort, bool descending, CancellationToken cancellationToken)
     {
         var teams = await store.TeamsAsync(cancellationToken);
-        var now = await cache.QuarterAsync(filter.Quarter, filter.Team, filter.Until, cancellationToken);
+        var now = await cache.SetAsync(filter, cancellationToken);
         var names = teams.ToDictionary(t => t.TeamId, t => t.Name);
         var level = filter.Team is null ? "team" : "service";
         string Key(string? teamId, string? serviceId) => (level == "team" ? teamId : serviceId) ?? "";
@@ -114,7 +151,8 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
     public async Task<TeamTrendModel> TeamAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         var team = await store.TeamAsync(filter.Team!, cancellationToken) ?? throw new ArgumentException($"There is no team '{filter.Team}'.");
-        var query = new MetricsQuery(filter.Quarter.End.AddMonths(-12), filter.Until, PeriodGrain.Month, filter.Team);
+        var end = filter.IsRange ? new DateOnly(filter.Until.Year, filter.Until.Month, 1) : filter.Quarter.End;
+        var query = new MetricsQuery(end.AddMonths(-12), filter.Until, PeriodGrain.Month, filter.Team);
         var frequency = await metrics.QueryAsync<DeploymentFrequency>("deployment_frequency", query, cancellationToken);
         var lead = (await metrics.QueryAsync<LeadTime>("lead_time", query, cancellationToken)).Where(r => r.Level == "team").ToDictionary(r => r.PeriodStart);
         var failures = (await metrics.QueryAsync<ChangeFailureRate>("change_failure_rate", query, cancellationToken)).Where(r => r.Level == "team").ToDictionary(r => r.PeriodStart);
@@ -129,7 +167,7 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
     public async Task<SentimentModel> SentimentAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         var teams = await store.TeamsAsync(cancellationToken);
-        var now = await cache.QuarterAsync(filter.Quarter, filter.Team, filter.Until, cancellationToken);
+        var now = await cache.SetAsync(filter, cancellationToken);
         var names = teams.ToDictionary(t => t.TeamId, t => t.Name);
         string Order(string level, string? teamId) => level == "organisation" ? "" : names.GetValueOrDefault(teamId ?? "", teamId ?? "");
         return new SentimentModel(filter, teams,
@@ -149,7 +187,7 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
     public async Task<DeploymentsModel> DeploymentsAsync(DashboardFilter filter, string? page, CancellationToken cancellationToken)
     {
         var team = await store.TeamAsync(filter.Team!, cancellationToken) ?? throw new ArgumentException($"There is no team '{filter.Team}'.");
-        var range = new { from = filter.Quarter.Start, to = filter.Until, tz = options.Value.TimeZone, team = filter.Team };
+        var range = new { from = filter.From, to = filter.Until, tz = options.Value.TimeZone, team = filter.Team };
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlQueries.Get("dashboards/deployments_counted_total"), range, cancellationToken: cancellationToken));
         var pages = (int)Math.Max(1, (total + DeploymentsPerPage - 1) / DeploymentsPerPage);

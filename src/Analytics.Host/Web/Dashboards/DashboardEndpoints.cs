@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Analytics.Host.Web.Dashboards;
 
 /// <summary>
-/// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), a team's monthly trend,
-/// sentiment (NPS, response rates, DevEx; each as CSV), adoption and onboarding (each table as CSV), and data health (runs and refused records, those as CSV). Filters live
+/// <c>/admin/dashboards</c>: the overview, delivery by team or service (and as CSV), a team's monthly trend, the
+/// records behind a team's figures (deployments, changes, failures, recoveries), sentiment (NPS, response rates, DevEx; each as CSV),
+/// adoption and onboarding (each table as CSV), and data health (runs and refused records, those as CSV). Filters live
 /// in the query string; a malformed or future quarter or a page out of range is a 400 page, an unknown team a 404.
 /// </summary>
 internal static class DashboardEndpoints
@@ -19,14 +20,30 @@ internal static class DashboardEndpoints
         var dashboards = app.MapGroup("/admin/dashboards").RequireAuthorization().RequireFormGuard().DisableAntiforgery().ExcludeFromDescription();
         dashboards.MapGet("", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, DashboardTrends trends, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Overview>(new { Model = await data.OverviewAsync(filter, ct), Trends = await trends.TrendsAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/moved-most.csv", (string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, null, async filter => TrendCsv.Movers(await data.OverviewAsync(filter, ct)), ct));
         dashboards.MapGet("/delivery", (string? quarter, string? team, string? sort, string? dir, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Delivery>(new { Model = await data.DeliveryAsync(filter, sort, dir == "desc", ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/delivery.csv", (string? quarter, string? team, string? sort, string? dir, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => DeliveryCsv(await data.DeliveryAsync(filter, sort, dir == "desc", ct)), ct));
         dashboards.MapGet("/teams/{team}", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, DashboardTrends trends, CancellationToken ct) =>
-            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamPage>(new { Model = await data.TeamAsync(filter, ct), Trends = await trends.TrendsAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamPage>(new
+            {
+                Model = await data.TeamAsync(filter, ct),
+                Figures = (await data.DeliveryAsync(filter with { Team = null }, null, false, ct)).Rows.FirstOrDefault(r => r.Id == filter.Team),
+                Trends = await trends.TrendsAsync(filter, ct),
+                User = SignedInUser.Of(context, antiforgery),
+            }), ct));
+        dashboards.MapGet("/teams/{team}/months.csv", (string team, string? quarter, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => TrendCsv.Months(await data.TeamAsync(filter, ct)), ct));
         dashboards.MapGet("/teams/{team}/deployments", (string team, string? quarter, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamDeployments>(new { Model = await data.DeploymentsAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/teams/{team}/changes", (string team, string? quarter, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DrillDownData drill, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamChanges>(new { Model = await drill.ChangesAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/teams/{team}/failures", (string team, string? quarter, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DrillDownData drill, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamFailures>(new { Model = await drill.FailuresAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/teams/{team}/recoveries", (string team, string? quarter, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DrillDownData drill, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<TeamRecoveries>(new { Model = await drill.RecoveriesAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/sentiment", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, FrictionThemes themes, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Sentiment>(new { Model = await data.SentimentAsync(filter, ct), Themes = await themes.ThemesAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/sentiment-{table}.csv", (string table, string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, CancellationToken ct) =>
@@ -45,7 +62,8 @@ internal static class DashboardEndpoints
     {
         try
         {
-            return await render(await data.FilterAsync(quarter, team, ct));
+            // The range rides on every page's query string; read here rather than bound by each endpoint.
+            return await render(await data.FilterAsync(quarter, context.Request.Query["from"], context.Request.Query["to"], team, ct));
         }
         catch (FormatException error)
         {
@@ -77,7 +95,7 @@ internal static class DashboardEndpoints
                 Number(row.ChangeFailureRate), Number(row.RecoveryHours), Number(row.ReworkRate), CsvCell.Text(row.Level)])).Append('\n');
         }
 
-        var name = $"delivery-{model.Filter.Quarter}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
+        var name = $"delivery-{model.Filter.FileLabel}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
 
@@ -124,7 +142,7 @@ internal static class DashboardEndpoints
                 return Results.NotFound();
         }
 
-        var name = $"sentiment-{table}-{model.Filter.Quarter}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
+        var name = $"sentiment-{table}-{model.Filter.FileLabel}{(model.Filter.Team is null ? "" : "-" + model.Filter.Team)}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
 

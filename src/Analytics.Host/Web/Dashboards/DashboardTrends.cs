@@ -13,7 +13,7 @@ namespace Analytics.Host.Web.Dashboards;
 /// The four delivery metrics month by month over the year to a filter's quarter, with a forecast of the next
 /// months, charted by the report's <see cref="ChartRenderer"/> and forecast by its <see cref="Forecaster"/>, so a
 /// trend looks and reads the same on a page as in the PDF. Like the report, a month outside the scope's delivery
-/// data is a gap, not a zero, and a quarter in progress charts its complete months only.
+/// data is a gap, not a zero, and a quarter in progress (or a range) charts its complete months only.
 /// </summary>
 public sealed class DashboardTrends(MetricsService metrics, PulseDatabase database, ChartRenderer charts, DashboardCache cache, IOptions<MetricsOptions> options)
 {
@@ -27,11 +27,11 @@ public sealed class DashboardTrends(MetricsService metrics, PulseDatabase databa
 
     /// <summary>The trends of a filter (the organisation's, or its team's), kept until the data changes.</summary>
     public Task<IReadOnlyList<DeliveryTrend>> TrendsAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
-        cache.KeepAsync(new TrendsKey(filter.Quarter, filter.Team, filter.Until), () => BuildAsync(filter, CancellationToken.None), cancellationToken);
+        cache.KeepAsync(new TrendsKey(filter), () => BuildAsync(filter, CancellationToken.None), cancellationToken);
 
     private async Task<IReadOnlyList<DeliveryTrend>> BuildAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var end = filter.InProgress ? new DateOnly(filter.Until.Year, filter.Until.Month, 1) : filter.Quarter.End;
+        var end = filter.InProgress || filter.IsRange ? new DateOnly(filter.Until.Year, filter.Until.Month, 1) : filter.Quarter.End;
         var start = end.AddMonths(-HistoryMonths);
         var query = new MetricsQuery(start, end, PeriodGrain.Month, filter.Team);
         var frequency = await metrics.QueryAsync<DeploymentFrequency>("deployment_frequency", query, cancellationToken);
@@ -94,5 +94,5 @@ public sealed class DashboardTrends(MetricsService metrics, PulseDatabase databa
         return (MonthOf(span.Item1), MonthOf(span.Item2));
     }
 
-    private sealed record TrendsKey(Quarter Quarter, string? Team, DateOnly Until);
+    private sealed record TrendsKey(DashboardFilter Filter);
 }

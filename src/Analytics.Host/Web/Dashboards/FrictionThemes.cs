@@ -15,16 +15,16 @@ public sealed class FrictionThemes(PulseDatabase database, DashboardCache cache,
 {
     /// <summary>The themes of the waves that opened in the filter's period, kept until the data changes.</summary>
     public Task<IReadOnlyList<Theme>> ThemesAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
-        cache.KeepAsync(new ThemesKey(filter.Quarter, filter.Team, filter.Until), () => FindAsync(filter, CancellationToken.None), cancellationToken);
+        cache.KeepAsync(new ThemesKey(filter), () => FindAsync(filter, CancellationToken.None), cancellationToken);
 
     private async Task<IReadOnlyList<Theme>> FindAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         var k = options.Value.MinimumGroupSize;
         await using var connection = await database.OpenAsync(cancellationToken);
         var answers = (await connection.QueryAsync<string>(new CommandDefinition(SqlQueries.Get("reports/free_text"),
-            new { from = filter.Quarter.Start.ToDateTime(TimeOnly.MinValue), to = filter.Until.ToDateTime(TimeOnly.MinValue), team = filter.Team, k }, cancellationToken: cancellationToken))).AsList();
+            new { from = filter.From.ToDateTime(TimeOnly.MinValue), to = filter.Until.ToDateTime(TimeOnly.MinValue), team = filter.Team, k }, cancellationToken: cancellationToken))).AsList();
         return ThemeFinder.Find(answers, k);
     }
 
-    private sealed record ThemesKey(Quarter Quarter, string? Team, DateOnly Until);
+    private sealed record ThemesKey(DashboardFilter Filter);
 }

@@ -46,6 +46,24 @@ public sealed class MetricsApiTests : IClassFixture<DemoDatabase>, IDisposable
     }
 
     [Fact]
+    public async Task A_date_range_comes_back_as_one_period_with_the_metrics_service_s_figures()
+    {
+        using var client = await ClientWithKeyAsync();
+
+        using var json = await GetJsonAsync(client, "/api/v1/metrics?from=2026-05-01&to=2026-09-01");
+
+        var expected = await Metrics.RangeAsync(new DateOnly(2026, 5, 1), new DateOnly(2026, 9, 1), null, CancellationToken.None);
+        var root = json.RootElement;
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("quarter").ValueKind);
+        Assert.Equal(("2026-05-01", "2026-09-01"), (root.GetProperty("from").GetString(), root.GetProperty("to").GetString()));
+        var org = root.GetProperty("metrics").GetProperty("deploymentFrequency").EnumerateArray().Single(r => r.GetProperty("level").GetString() == "organisation");
+        var frequency = expected.DeploymentFrequency.Single(r => r.Level == "organisation");
+        Assert.Equal((frequency.Deployments, 123L), (org.GetProperty("deployments").GetInt64(), org.GetProperty("days").GetInt64()));
+        var lead = root.GetProperty("metrics").GetProperty("leadTime").EnumerateArray().Single(r => r.GetProperty("level").GetString() == "organisation");
+        Assert.Equal(expected.LeadTime.Single(r => r.Level == "organisation").MedianHours!.Value, lead.GetProperty("medianHours").GetDouble(), precision: 9);
+    }
+
+    [Fact]
     public async Task A_quarter_in_progress_covers_its_complete_days_and_says_so()
     {
         using var client = await ClientWithKeyAsync();
@@ -114,7 +132,13 @@ public sealed class MetricsApiTests : IClassFixture<DemoDatabase>, IDisposable
     }
 
     [Theory]
-    [InlineData("/api/v1/metrics", HttpStatusCode.BadRequest, "Give the quarter, for example ?quarter=2026-Q3.")]
+    [InlineData("/api/v1/metrics", HttpStatusCode.BadRequest, "Give the quarter, for example ?quarter=2026-Q3, or a range")]
+    [InlineData("/api/v1/metrics?quarter=2026-Q3&from=2026-01-01&to=2026-02-01", HttpStatusCode.BadRequest, "Give either a quarter or a range (from and to), not both.")]
+    [InlineData("/api/v1/metrics?from=2026-01-01", HttpStatusCode.BadRequest, "Give 'to' as a day")]
+    [InlineData("/api/v1/metrics?from=2026-03-01&to=2026-02-01", HttpStatusCode.BadRequest, "'to' (2026-02-01) must be after 'from' (2026-03-01)")]
+    [InlineData("/api/v1/metrics?from=2020-01-01&to=2025-01-02", HttpStatusCode.BadRequest, "The range is longer than 5 years")]
+    [InlineData("/api/v1/metrics?from=2026-09-01&to=2026-11-01", HttpStatusCode.BadRequest, "'to' (2026-11-01) is after today (2026-10-15)")]
+    [InlineData("/api/v1/metrics?from=2026-01-01&to=2026-02-01&team=nope", HttpStatusCode.NotFound, "There is no team 'nope'.")]
     [InlineData("/api/v1/metrics?quarter=Q3", HttpStatusCode.BadRequest, "'Q3' is not a quarter")]
     [InlineData("/api/v1/metrics?quarter=2027-Q1", HttpStatusCode.BadRequest, "2027-Q1 has no complete day yet")]
     [InlineData("/api/v1/metrics?quarter=2026-Q3&team=nope", HttpStatusCode.NotFound, "There is no team 'nope'.")]
@@ -165,7 +189,8 @@ public sealed class MetricsApiTests : IClassFixture<DemoDatabase>, IDisposable
         Assert.False(paths.TryGetProperty("/api/v1/metrics/{metric}/series", out _));
         Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/admin", StringComparison.Ordinal));
         Assert.Equal("bearer", json.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey").GetProperty("scheme").GetString());
-        foreach (var path in paths.EnumerateObject().Where(p => p.Name.StartsWith("/api/v1/metrics", StringComparison.Ordinal) || p.Name is "/api/v1/teams" or "/api/v1/services"))
+        Assert.True(paths.TryGetProperty("/api/v1/teams/{team}/failures", out _));
+        foreach (var path in paths.EnumerateObject().Where(p => p.Name.StartsWith("/api/v1/metrics", StringComparison.Ordinal) || p.Name.StartsWith("/api/v1/teams", StringComparison.Ordinal) || p.Name is "/api/v1/services"))
         {
             var get = path.Value.GetProperty("get");
             Assert.False(string.IsNullOrEmpty(get.GetProperty("operationId").GetString()), path.Name);

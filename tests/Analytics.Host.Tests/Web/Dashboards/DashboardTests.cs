@@ -86,6 +86,21 @@ public sealed class DashboardTests(SeededDatabase seeded) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task Concurrent_requests_share_one_reading_of_the_data_version_instead_of_one_each()
+    {
+        await SignedInAsync();
+        var cache = _factory!.Services.GetRequiredService<Analytics.Host.Web.Dashboards.DashboardCache>();
+        var q3 = new Quarter(2026, 3);
+        await cache.QuarterAsync(q3, null, q3.End, CancellationToken.None);
+        var before = cache.VersionReads;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => cache.QuarterAsync(q3, null, q3.End, CancellationToken.None))));
+
+        Assert.All(results, r => Assert.Same(results[0], r));
+        Assert.InRange(cache.VersionReads - before, 1, 8);
+    }
+
+    [Fact]
     public async Task The_deployments_behind_a_teams_frequency_are_listed_exactly_and_paged()
     {
         using var client = await SignedInAsync();

@@ -68,7 +68,7 @@ public sealed partial class DashboardTrendTests(SeededDatabase seeded) : IClassF
         using var client = await SignedInAsync();
         var trends = _factory!.Services.GetRequiredService<DashboardTrends>();
         var data = _factory.Services.GetRequiredService<DashboardData>();
-        var filter = await data.FilterAsync("2026-Q3", "platform", CancellationToken.None);
+        var filter = await data.FilterAsync("2026-Q3", null, null, "platform", CancellationToken.None);
 
         var first = await trends.TrendsAsync(filter, CancellationToken.None);
         var again = await trends.TrendsAsync(filter, CancellationToken.None);
@@ -81,6 +81,59 @@ public sealed partial class DashboardTrendTests(SeededDatabase seeded) : IClassF
 
         Assert.Same(first, again);
         Assert.NotSame(first, after);
+    }
+
+    [Fact]
+    public async Task The_movers_and_a_team_s_months_download_as_csv_with_the_page_s_rows()
+    {
+        using var client = await SignedInAsync();
+
+        var overview = await client.GetStringAsync("/admin/dashboards?quarter=2026-Q3");
+        var movers = (await client.GetStringAsync("/admin/dashboards/moved-most.csv?quarter=2026-Q3")).Trim().Split('\n');
+        var months = (await client.GetStringAsync("/admin/dashboards/teams/platform/months.csv?quarter=2026-Q3")).Trim().Split('\n');
+
+        Assert.Equal("team_id,team,figure,before,now,change,better", movers[0]);
+        var moverSection = overview[overview.IndexOf("id=\"movers\"", StringComparison.Ordinal)..];
+        Assert.Equal(Regex.Count(moverSection, "<tr><th scope=\"row\">"), movers.Length - 1);
+        Assert.StartsWith("month,deployments,deployments_per_day", months[0], StringComparison.Ordinal);
+        Assert.Equal(["2025-10-01", "2026-09-01"], new[] { months[1].Split(',')[0], months[^1].Split(',')[0] });
+    }
+
+    [Fact]
+    public async Task A_date_range_is_one_period_on_every_page_and_its_links_keep_it()
+    {
+        using var client = await SignedInAsync();
+
+        var overview = await client.GetStringAsync("/admin/dashboards?from=2026-05-01&to=2026-08-31");
+        var failures = await client.GetStringAsync("/admin/dashboards/teams/platform/failures?from=2026-05-01&to=2026-08-31");
+
+        var range = await _factory!.Services.GetRequiredService<Analytics.Core.Metrics.MetricsService>().RangeAsync(new DateOnly(2026, 5, 1), new DateOnly(2026, 9, 1), null, CancellationToken.None);
+        var org = range.DeploymentFrequency.Single(r => r.Level == "organisation");
+        Assert.Equal(123, org.Days);
+        Assert.Contains("<title>Overview, 2026-05-01 to 2026-08-31", overview, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"figure\">{Format.Rate((double)org.Deployments / org.Days)}</p>", overview, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/dashboards/delivery?from=2026-05-01&amp;to=2026-08-31\"", overview, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-05-01\"", overview, StringComparison.Ordinal);
+        var team = await _factory.Services.GetRequiredService<Analytics.Core.Metrics.MetricsService>().RangeAsync(new DateOnly(2026, 5, 1), new DateOnly(2026, 9, 1), "platform", CancellationToken.None);
+        var cfr = team.ChangeFailureRate.Single(r => r.Level == "team" && r.TeamId == "platform");
+        Assert.Contains($"of {cfr.Deployments:N0} production releases failed", failures, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/admin/dashboards?from=2026-05-01", "A range needs both days: give &#x27;to&#x27; too")]
+    [InlineData("/admin/dashboards?to=2026-05-01", "A range needs both days: give &#x27;from&#x27; too")]
+    [InlineData("/admin/dashboards?from=1/5/2026&to=2026-06-01", "&#x27;1/5/2026&#x27; is not a day")]
+    [InlineData("/admin/dashboards/delivery?from=2026-06-01&to=2026-05-01", "The range ends (2026-05-01) before it starts (2026-06-01).")]
+    [InlineData("/admin/dashboards?from=2020-01-01&to=2025-01-01", "is longer than 5 years")]
+    [InlineData("/admin/dashboards/sentiment?from=2026-09-01&to=2026-10-15", "The range runs to 2026-10-15, but only days before today (2026-10-15) are complete")]
+    public async Task A_bad_range_is_a_page_that_says_what_is_wrong(string path, string message)
+    {
+        using var client = await SignedInAsync();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     public void Dispose()
