@@ -3,7 +3,8 @@ namespace Analytics.Core.Surveys.Templates;
 /// <summary>
 /// An optional block of the DevEx pulse: the six survey constructs that place a team in a DORA 2025 profile (team
 /// and product performance, individual effectiveness, valuable work, friction, burnout), two Likert items each.
-/// Agreeing means more of the construct, so for friction and burnout agreeing is the unfavourable answer.
+/// Agreeing means more of the construct, so for friction and burnout agreeing is the unfavourable answer. The
+/// DevEx pulse has no switchable blocks yet, so the block is also a template of its own.
 /// </summary>
 public static class DoraProfileBlock
 {
@@ -12,6 +13,10 @@ public static class DoraProfileBlock
 
     /// <summary>Shown to admins.</summary>
     public const string Label = "DORA 2025 team profile (12 items)";
+
+    /// <summary>The block on its own, as a survey of its own (until the DevEx pulse can switch blocks on).</summary>
+    public static Survey Survey(string surveyId, DateTimeOffset createdAt) =>
+        new(surveyId, "Team profile (DORA 2025)", "One minute on how your team works. Answers are reported only for groups of five or more.", Name, createdAt);
 
     /// <summary>The block's questions, numbered from <paramref name="firstPosition"/> so they follow the template's own.</summary>
     public static IReadOnlyList<SurveyQuestion> Questions(string surveyId, int firstPosition = 1) =>
