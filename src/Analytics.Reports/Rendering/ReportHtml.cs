@@ -135,6 +135,7 @@ public static class ReportHtml
             html.Append("</tbody>\n</table>\n");
         }
 
+        Dora2025Html.Append(html, r);
         html.Append("</section>\n");
     }
 
