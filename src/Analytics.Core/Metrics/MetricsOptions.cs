@@ -33,8 +33,11 @@ public sealed class MetricsOptions
     /// <summary>A change is linked by time only to a release that started within this many days after its merge.</summary>
     public int LinkWindowDays { get; set; } = 30;
 
-    /// <summary>Which State of DevOps report's performance bands to use.</summary>
-    public int DoraReportYear { get; set; } = 2023;
+    /// <summary>
+    /// Which DORA report to measure against: 2025 (the default) places each metric in the report's buckets and teams
+    /// in its profiles, beside the 2023 levels; 2023 shows the levels only. Checked against the stored years at start.
+    /// </summary>
+    public int DoraReportYear { get; set; } = 2025;
 
     /// <summary>Throws with a message naming the problem when a setting is out of range.</summary>
     public void Validate()

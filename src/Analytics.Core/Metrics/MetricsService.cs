@@ -1,5 +1,6 @@
 using Analytics.Core.Metrics.Adoption;
 using Analytics.Core.Metrics.Dora;
+using Analytics.Core.Metrics.DoraProfiles;
 using Analytics.Core.Metrics.Onboarding;
 using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Metrics.Support;
@@ -86,8 +87,15 @@ public sealed partial class MetricsService
         var adoption = Run<PlatformAdoption>("adoption");
         var capabilities = Run<CapabilityAdoption>("capability_adoption");
         var thresholds = ThresholdsAsync(cancellationToken);
+        var buckets = BucketsAsync(cancellationToken);
+        var centres = ProfileCentresAsync(cancellationToken);
         await Task.WhenAll(failures, recovery, leadTime, stages, rework, onboarding, frequency, retention, devEx, weekly, nps, support,
-            participation, responses, categories, adoption, capabilities, thresholds);
+            participation, responses, categories, adoption, capabilities, thresholds, buckets, centres);
+
+        var levels = DoraLevelCalculator.Levels(thresholds.Result, frequency.Result, leadTime.Result, failures.Result, recovery.Result);
+        var profiles = team is null
+            ? DoraProfileAssigner.Assign(query.From, centres.Result, DoraProfileCandidates.From(levels, rework.Result, devEx.Result))
+            : await TeamProfilesAsync(query, centres.Result, thresholds.Result, team, cancellationToken);
 
         return new QuarterlyMetrics(
             quarter,
@@ -97,7 +105,7 @@ public sealed partial class MetricsService
             failures.Result,
             recovery.Result,
             rework.Result,
-            DoraLevelCalculator.Levels(thresholds.Result, frequency.Result, leadTime.Result, failures.Result, recovery.Result),
+            levels,
             stages.Result,
             nps.Result,
             devEx.Result,
@@ -110,7 +118,64 @@ public sealed partial class MetricsService
             onboarding.Result,
             support.Result,
             categories.Result,
-            query.Grain == PeriodGrain.Range ? query : null);
+            query.Grain == PeriodGrain.Range ? query : null)
+        {
+            DoraBuckets = DoraBucketCalculator.Assign(buckets.Result, levels, rework.Result),
+            DoraProfiles = profiles,
+        };
+    }
+
+    /// <summary>
+    /// The DORA 2025 profiles of a quarter's teams. Profiles standardise every team against the others, so this
+    /// always reads the whole organisation, even for one team's view.
+    /// </summary>
+    public async Task<DoraProfileSet> ProfilesAsync(Quarter quarter, CancellationToken cancellationToken)
+    {
+        var centres = await ProfileCentresAsync(cancellationToken);
+        return await OrganisationProfilesAsync(MetricsQuery.ForQuarter(quarter), centres, await ThresholdsAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The DORA buckets of the configured report year (none before 2025).</summary>
+    public async Task<IReadOnlyList<DoraBucket>> BucketsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<DoraBucket>(new CommandDefinition(
+            SqlQueries.Get("metrics/dora_buckets"), new { report_year = _options.DoraReportYear }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    private async Task<IReadOnlyList<DoraProfileCentre>> ProfileCentresAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<DoraProfileCentre>(new CommandDefinition(
+            SqlQueries.Get("metrics/dora_profile_centres"), new { report_year = _options.DoraReportYear }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    private async Task<DoraProfileSet> TeamProfilesAsync(MetricsQuery query, IReadOnlyList<DoraProfileCentre> centres,
+        IReadOnlyList<DoraThreshold> thresholds, string team, CancellationToken cancellationToken)
+    {
+        var set = await OrganisationProfilesAsync(query with { Team = null }, centres, thresholds, cancellationToken);
+        return set with { Teams = set.Teams.Where(p => p.TeamId == team).ToList() };
+    }
+
+    private async Task<DoraProfileSet> OrganisationProfilesAsync(MetricsQuery query, IReadOnlyList<DoraProfileCentre> centres,
+        IReadOnlyList<DoraThreshold> thresholds, CancellationToken cancellationToken)
+    {
+        if (centres.Count == 0)
+        {
+            return DoraProfileAssigner.Assign(query.From, centres, []);
+        }
+
+        using var gate = new SemaphoreSlim(2);
+        Task<IReadOnlyList<T>> Run<T>(string metric) => GatedAsync<T>(gate, metric, query, cancellationToken);
+        var failures = Run<ChangeFailureRate>("change_failure_rate");
+        var recovery = Run<RecoveryTime>("recovery_time");
+        var leadTime = Run<LeadTime>("lead_time");
+        var rework = Run<ReworkRate>("rework_rate");
+        var frequency = Run<DeploymentFrequency>("deployment_frequency");
+        var devEx = Run<DevExScore>("devex_scores");
+        await Task.WhenAll(failures, recovery, leadTime, rework, frequency, devEx);
+        var levels = DoraLevelCalculator.Levels(thresholds, frequency.Result, leadTime.Result, failures.Result, recovery.Result);
+        return DoraProfileAssigner.Assign(query.From, centres, DoraProfileCandidates.From(levels, rework.Result, devEx.Result));
     }
 
     /// <summary>Runs one metric query (a file of <c>queries/metrics/</c>) for any range and grain.</summary>

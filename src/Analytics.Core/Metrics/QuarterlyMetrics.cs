@@ -1,5 +1,6 @@
 using Analytics.Core.Metrics.Adoption;
 using Analytics.Core.Metrics.Dora;
+using Analytics.Core.Metrics.DoraProfiles;
 using Analytics.Core.Metrics.Onboarding;
 using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Metrics.Support;
@@ -31,4 +32,11 @@ public sealed record QuarterlyMetrics(
     IReadOnlyList<TimeToFirstDeploy> TimeToFirstDeploy,
     IReadOnlyList<SupportLoad> SupportLoad,
     IReadOnlyList<SupportCategory> SupportCategories,
-    MetricsQuery? Range = null);
+    MetricsQuery? Range = null)
+{
+    /// <summary>Each team's DORA 2025 bucket per metric (empty when the report year has none).</summary>
+    public IReadOnlyList<DoraBuckets> DoraBuckets { get; init; } = [];
+
+    /// <summary>The teams' DORA 2025 profiles.</summary>
+    public DoraProfileSet DoraProfiles { get; init; } = DoraProfileSet.None;
+}

@@ -34,7 +34,8 @@ public sealed partial class SyntheticOrgGenerator
         const string surveyId = "devex-pulse";
         var createdAt = At(_start, 9);
         writers.Write(DevExPulseTemplate.Survey(surveyId, createdAt));
-        var questions = DevExPulseTemplate.Questions(surveyId);
+        var template = DevExPulseTemplate.Questions(surveyId);
+        IReadOnlyList<SurveyQuestion> questions = [.. template, .. DoraProfileBlock.Questions(surveyId, template.Count + 1)];
         foreach (var question in questions)
         {
             writers.Write(question);
@@ -111,7 +112,9 @@ public sealed partial class SyntheticOrgGenerator
                 writers.Write(new SurveyAnswer(responseId, question.QuestionId, Math.Clamp((int)Math.Round((mood * 10.6) + (1.3 * _random.Normal())), 0, 10), null, null));
                 break;
             case "likert":
-                writers.Write(new SurveyAnswer(responseId, question.QuestionId, Math.Clamp((int)Math.Round(1 + ((mood + bias) * 4.2) + (0.7 * _random.Normal())), 1, 5), null, null));
+                // Agreeing with a friction or burnout item is the unhappy answer.
+                var felt = question.Dimension is "work_friction" or "burnout" ? 1 - mood : mood + bias;
+                writers.Write(new SurveyAnswer(responseId, question.QuestionId, Math.Clamp((int)Math.Round(1 + (felt * 4.2) + (0.7 * _random.Normal())), 1, 5), null, null));
                 break;
             case "single_choice":
                 var options = question.Options!;

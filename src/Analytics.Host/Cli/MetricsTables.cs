@@ -13,6 +13,7 @@ internal static class MetricsTables
         var console = AnsiConsole.Console;
         console.Write(new Rule($"[bold]Pulse metrics, {m.Quarter}{(m.Team is null ? string.Empty : $", team {Markup.Escape(m.Team)}")}[/]").LeftJustified());
         WriteDelivery(console, m);
+        Dora2025Table.Write(console, m);
         WriteSentiment(console, m);
         WriteAdoption(console, m);
         WriteOnboardingAndSupport(console, m);

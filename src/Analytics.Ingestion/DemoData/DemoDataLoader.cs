@@ -108,7 +108,9 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
 
         long rows = 0;
 
-        var questions = DevExPulseTemplate.Questions(surveyId);
+        var template = DevExPulseTemplate.Questions(surveyId);
+        var block = DoraProfileBlock.Questions(surveyId, template.Count + 1);
+        IReadOnlyList<SurveyQuestion> questions = [.. template, .. block];
         var firstWave = DateTimeOffset.MaxValue;
         foreach (var file in files)
         {
@@ -117,11 +119,13 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
             var waveId = Path.GetFileNameWithoutExtension(file);
             var provisional = new SurveyWave(waveId, surveyId, WaveName(waveId), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, true, 5, null, "closed", DevExPulseTemplate.OptionalBlocks);
             using var text = File.OpenText(file);
-            var import = SurveyCsvReader.Read(text, provisional, questions, catalog.TeamByName, TimeZoneInfo.Utc);
+            var import = SurveyCsvReader.Read(text, provisional, template, catalog.TeamByName, TimeZoneInfo.Utc);
             if (import.RowErrors.Count > 0)
             {
                 throw new FormatException($"{file}: {string.Join("; ", import.RowErrors)}");
             }
+
+            var blockAnswers = ReadBlockAnswers(Path.Combine(folder, DoraProfileBlock.Name, Path.GetFileName(file)), provisional, block, catalog);
 
             var opens = import.Responses.Min(r => r.SubmittedAt);
             var closes = import.Responses.Max(r => r.SubmittedAt).AddDays(1);
@@ -129,7 +133,8 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
             Append(connection, [provisional with { OpensAt = opens, ClosesAt = closes }], now);
             Append(connection, import.Responses, now);
             Append(connection, import.Answers, now);
-            rows += 1 + import.Responses.Count + import.Answers.Count;
+            Append(connection, blockAnswers, now);
+            rows += 1 + import.Responses.Count + import.Answers.Count + blockAnswers.Count;
         }
 
         Append(connection, [DevExPulseTemplate.Survey(surveyId, firstWave.AddDays(-7))], now);
@@ -147,6 +152,20 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         var runId = Guid.NewGuid();
         connection.Execute(SqlQueries.Get("ingestion/start_run"), new { run_id = runId, source = $"{source} (demo data)", trigger = "import", started_at = at, process_id = Environment.ProcessId });
         connection.Execute(SqlQueries.Get("ingestion/finish_run"), new { run_id = runId, finished_at = at, status = "succeeded", inserted = rows, updated = 0L, rejected = 0L, error = (string?)null });
+    }
+
+    // An optional block's answers sit in a folder named after the block, one file per wave, keyed by the same
+    // Response IDs as the wave's export, so the wave's own file stays as the survey tool wrote it.
+    private static IReadOnlyList<SurveyAnswer> ReadBlockAnswers(string file, SurveyWave wave, IReadOnlyList<SurveyQuestion> block, CatalogSnapshot catalog)
+    {
+        if (!File.Exists(file))
+        {
+            return [];
+        }
+
+        using var text = File.OpenText(file);
+        var import = SurveyCsvReader.Read(text, wave, block, catalog.TeamByName, TimeZoneInfo.Utc);
+        return import.RowErrors.Count > 0 ? throw new FormatException($"{file}: {string.Join("; ", import.RowErrors)}") : import.Answers;
     }
 
     private static string WaveName(string waveId)

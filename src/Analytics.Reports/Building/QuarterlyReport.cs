@@ -37,6 +37,12 @@ public sealed record QuarterlyReport(
     QuarterlyReport.Chart? NpsTrend,
     IReadOnlyList<QuarterlyReport.TeamMove> TeamMoves)
 {
+    /// <summary>Each listed team's DORA 2025 buckets and profile; empty when the report year has none.</summary>
+    public IReadOnlyList<Dora2025Row> Dora2025 { get; init; } = [];
+
+    /// <summary>Why no team has a DORA 2025 profile this quarter (too few teams), or null.</summary>
+    public string? Dora2025Note { get; init; }
+
     /// <summary>A quarter not yet over: its figures cover its first days, compared with the same days of the quarter before.</summary>
     /// <param name="Until">The first day not covered (today, in the metrics' time zone).</param>
     /// <param name="DaysElapsed">Whole days covered.</param>

@@ -118,11 +118,29 @@ public sealed partial class ReportBuilder(PulseDatabase database, MetricsService
             OnboardingCharts(current, devEx, Listed, Name, level, team),
             current.DevExScores.Count(s => s.Suppressed) + current.Nps.Count(s => s.Suppressed) + current.ResponseRates.Count(s => s.Suppressed),
             k,
+<<<<<<< HEAD
             progress,
             NpsTrend(npsWaves, level, team, definition.HistoryQuarters),
             team is null ? TeamMoves(current.DoraLevels, previous.DoraLevels, Listed, Name, TeamsThatMoved) : []);
+=======
+            progress)
+        {
+            Dora2025 = Dora2025Rows(current, Listed, Name),
+            Dora2025Note = current.DoraBuckets.Count > 0 ? current.DoraProfiles.Note : null,
+        };
+>>>>>>> helper-dora25
         return (report, queries, forecasting);
     }
+
+    private static List<Dora2025Row> Dora2025Rows(QuarterlyMetrics current, Func<string?, bool> listed, Func<string?, string> name) =>
+        current.DoraBuckets.Where(b => listed(b.TeamId)).OrderBy(b => name(b.TeamId), StringComparer.Ordinal)
+            .Select(b =>
+            {
+                var profile = current.DoraProfiles.Teams.FirstOrDefault(p => p.TeamId == b.TeamId);
+                return new Dora2025Row(name(b.TeamId), b.DeploymentFrequency, b.LeadTime, b.RecoveryTime, b.ChangeFailureRate, b.ReworkRate,
+                    profile?.ProfileName ?? (profile?.Reason is { } reason ? $"no profile: {reason}" : "—"));
+            })
+            .ToList();
 
     /// <summary>
     /// How far a quarter in progress has got, in whole days of the metrics' time zone, and the same span of the

@@ -1,5 +1,6 @@
 using Analytics.Core.Delivery;
 using Analytics.Core.Metrics;
+using Analytics.Core.Metrics.Dora;
 using Dapper;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,11 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger, Tim
     {
         var ran = await MigrateAsync(connection, Migration.Embedded(), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var rederived = DeliverySettings.Apply(connection, metrics?.Value ?? new MetricsOptions());
+        var options = metrics?.Value ?? new MetricsOptions();
+
+        // The report year names rows of the DORA tables, so it can only be checked once they exist.
+        await DoraReportYears.EnsureKnownAsync(connection, options.DoraReportYear, cancellationToken);
+        var rederived = DeliverySettings.Apply(connection, options);
         if (rederived)
         {
             LogRederived();

@@ -9,6 +9,8 @@ public static class SurveyTemplateCatalog
         new(DevExPulseTemplate.Name, "Quarterly DevEx pulse", DevExPulseTemplate.Survey, DevExPulseTemplate.Questions),
         new(OnboardingTemplate.Name, "Onboarding (first 90 days)", OnboardingTemplate.Survey, OnboardingTemplate.Questions),
         new(PathToProductionTemplate.Name, "Path-to-production journey", PathToProductionTemplate.Survey, PathToProductionTemplate.Questions),
+        new(AiCapabilitiesTemplate.Name, "AI capabilities (DORA 2025)", AiCapabilitiesTemplate.Survey, AiCapabilitiesTemplate.Questions),
+        new(DoraProfileBlock.Name, DoraProfileBlock.Label, DoraProfileBlock.Survey, id => DoraProfileBlock.Questions(id)),
     ];
 
     /// <summary>The template with this name, or null.</summary>
