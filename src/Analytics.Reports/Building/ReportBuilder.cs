@@ -118,17 +118,13 @@ public sealed partial class ReportBuilder(PulseDatabase database, MetricsService
             OnboardingCharts(current, devEx, Listed, Name, level, team),
             current.DevExScores.Count(s => s.Suppressed) + current.Nps.Count(s => s.Suppressed) + current.ResponseRates.Count(s => s.Suppressed),
             k,
-<<<<<<< HEAD
             progress,
             NpsTrend(npsWaves, level, team, definition.HistoryQuarters),
-            team is null ? TeamMoves(current.DoraLevels, previous.DoraLevels, Listed, Name, TeamsThatMoved) : []);
-=======
-            progress)
+            team is null ? TeamMoves(current.DoraLevels, previous.DoraLevels, Listed, Name, TeamsThatMoved) : [])
         {
             Dora2025 = Dora2025Rows(current, Listed, Name),
             Dora2025Note = current.DoraBuckets.Count > 0 ? current.DoraProfiles.Note : null,
         };
->>>>>>> helper-dora25
         return (report, queries, forecasting);
     }
 
