@@ -13,7 +13,7 @@ namespace Analytics.Core.Metrics;
 /// Every metric Pulse shows, each computed by one query of <c>queries/metrics/</c>; the web app, the command line
 /// and the reports all ask this service.
 /// </summary>
-public sealed class MetricsService
+public sealed partial class MetricsService
 {
     private readonly PulseDatabase _database;
     private readonly MetricsOptions _options;

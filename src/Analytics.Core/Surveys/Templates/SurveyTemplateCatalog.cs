@@ -9,6 +9,7 @@ public static class SurveyTemplateCatalog
         new(DevExPulseTemplate.Name, "Quarterly DevEx pulse", DevExPulseTemplate.Survey, DevExPulseTemplate.Questions),
         new(OnboardingTemplate.Name, "Onboarding (first 90 days)", OnboardingTemplate.Survey, OnboardingTemplate.Questions),
         new(PathToProductionTemplate.Name, "Path-to-production journey", PathToProductionTemplate.Survey, PathToProductionTemplate.Questions),
+        new(AiAssistantsTemplate.Name, "AI coding assistants (time saved, trust)", AiAssistantsTemplate.Survey, AiAssistantsTemplate.Questions),
     ];
 
     /// <summary>The template with this name, or null.</summary>
