@@ -52,6 +52,8 @@ internal static class DashboardEndpoints
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Adoption>(new { Model = await adoption.PageAsync(filter, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/adoption-{table}.csv", (string table, string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, AdoptionData adoption, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => AdoptionCsv.File(await adoption.PageAsync(filter, ct), table), ct));
+        dashboards.MapGet("/ai", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, AiAssistedData ai, TimeProvider clock, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<AiAssisted>(new { Model = await ai.PageAsync(filter, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/data-health", (string? quarter, string? team, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DataHealthData health, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<DataHealth>(new { Model = await health.PageAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/dead-letters.csv", async (DataHealthData health, CancellationToken ct) => DeadLettersCsv(await health.AllDeadLettersAsync(ct)));
