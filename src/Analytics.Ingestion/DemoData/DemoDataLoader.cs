@@ -57,6 +57,7 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         Append(connection, incidents, now);
         Append(connection, workItems, now);
         LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog, now);
+        LoadCopilot(connection, Path.Combine(folder, "copilot"), catalog, now);
         DeliveryLinker.Relink(connection, null);
 
         transaction.Commit();
