@@ -20,3 +20,7 @@ DELETE FROM moment_ratings;
 DELETE FROM ingestion_runs;
 DELETE FROM ingestion_watermarks;
 DELETE FROM dead_letters;
+DELETE FROM ai_usage_daily;
+DELETE FROM ai_seats;
+DELETE FROM ai_seat_activity;
+DELETE FROM change_signals;

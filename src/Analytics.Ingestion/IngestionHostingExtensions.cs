@@ -1,4 +1,5 @@
 using Analytics.Ingestion.Connectors;
+using Analytics.Ingestion.Connectors.Copilot;
 using Analytics.Ingestion.Connectors.GitHub;
 using Analytics.Ingestion.Connectors.GitLab;
 using Analytics.Ingestion.Connectors.Jira;
@@ -33,6 +34,7 @@ public static class IngestionHostingExtensions
         AddConnector<GitHubConnector, GitHubOptions>(builder, GitHubOptions.Section, "GitHub", o => o.BaseUrl);
         AddConnector<GitLabConnector, GitLabOptions>(builder, GitLabOptions.Section, "GitLab", o => o.BaseUrl);
         AddConnector<JiraConnector, JiraOptions>(builder, JiraOptions.Section, "Jira", o => o.BaseUrl);
+        AddConnector<CopilotConnector, CopilotOptions>(builder, CopilotOptions.Section, "GitHub Copilot", o => o.BaseUrl);
         return builder;
     }
 

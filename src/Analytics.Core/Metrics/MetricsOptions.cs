@@ -1,3 +1,5 @@
+using Analytics.Core.Metrics.Ai;
+
 namespace Analytics.Core.Metrics;
 
 /// <summary>How metrics are computed (configuration section <c>Pulse:Metrics</c>).</summary>
@@ -39,9 +41,14 @@ public sealed class MetricsOptions
     /// </summary>
     public int DoraReportYear { get; set; } = 2025;
 
+    /// <summary>When a change counts as AI-assisted and a team as having adopted an assistant (<c>Pulse:Metrics:AiAssisted</c>).</summary>
+    public AiAssistedOptions AiAssisted { get; set; } = new();
+
     /// <summary>Throws with a message naming the problem when a setting is out of range.</summary>
     public void Validate()
     {
+        AiAssisted.Validate();
+
         if (MinimumGroupSize < SmallestGroupSize)
         {
             throw new ArgumentException($"Pulse:Metrics:MinimumGroupSize must be at least {SmallestGroupSize} (got {MinimumGroupSize}).");

@@ -52,9 +52,11 @@ public sealed partial class SyntheticOrgGenerator
             WriteWorkItems(writers, cancellationToken);
             progress?.Report(new SeedProgress("surveys", 0.9));
             WriteSurveys(writers, cancellationToken);
+            WriteAiAssistance(writers, cancellationToken);
             progress?.Report(new SeedProgress("saving", 0.97));
         }
 
+        WriteAiChangeSignals(connection);
         progress?.Report(new SeedProgress("linking", 0.98));
         DeliveryLinker.Relink(connection, null);
 

@@ -54,6 +54,7 @@ internal static class PulseWebApp
             .HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry().AddPreferredSecuritySchemes("apiKey"));
         app.MapMetricsApi();
         app.MapDrillDownApi();
+        app.MapAiApi();
         app.MapEvents();
         app.MapGitHubWebhook();
         app.MapSurveyForm();
@@ -125,6 +126,7 @@ internal static class PulseWebApp
         builder.Services.AddSingleton<DashboardData>();
         builder.Services.AddSingleton<DashboardTrends>();
         builder.Services.AddSingleton<AdoptionData>();
+        builder.Services.AddSingleton<AiAssistedData>();
         builder.Services.AddSingleton<FrictionThemes>();
         builder.Services.AddSingleton<DataHealthData>();
         builder.Services.AddOptions<SourceLinkOptions>().BindConfiguration(SourceLinkOptions.Section);

@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Connectors.Copilot;
 using Analytics.Ingestion.Connectors.GitHub;
 using Analytics.Ingestion.Connectors.GitLab;
 using Analytics.Ingestion.Connectors.Jira;
@@ -15,6 +16,7 @@ public static class SourceCatalog
         ("gitlab", GitLabOptions.Section, "deployments, merged merge requests with commits"),
         ("jira", JiraOptions.Section, "issues as work items (bugs, features, incidents, rework, support requests)"),
         ("pagerduty", PagerDutyOptions.Section, "incidents"),
+        ("copilot", CopilotOptions.Section, "GitHub Copilot daily metrics by editor and language, and licensed seats"),
     ];
 
     /// <summary>The source names.</summary>

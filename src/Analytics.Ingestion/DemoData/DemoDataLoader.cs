@@ -60,6 +60,7 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         Append(connection, incidents, now);
         Append(connection, workItems, now);
         var surveyRows = LoadSurveys(connection, Path.Combine(folder, "surveys"), catalog, now);
+        LoadCopilot(connection, Path.Combine(folder, "copilot"), catalog, now);
         DeliveryLinker.Relink(connection, null);
         RecordRun(connection, "backstage", catalog.Teams.Count + catalog.Services.Count + catalog.Capabilities.Count + catalog.Engineers.Count, now);
         RecordRun(connection, "github", deployments.Count + changes.Count, now);

@@ -44,5 +44,8 @@ public static class ImportableEntities
         ImportableEntity.Of("work_items", ["work_item_id", "project", "kind", "title", "labels", "team_id", "requester_team_id", "request_category", "status", "created_at", "first_response_at", "resolved_at"], (f, source) =>
             new WorkItem(f.Required("work_item_id"), f.Required("project"), f.OneOf("kind", WorkItemKinds), f.Required("title"), f.List("labels"), f.Optional("team_id"),
                 f.Optional("requester_team_id"), f.Optional("request_category"), f.Required("status"), f.RequiredInstant("created_at"), f.Instant("first_response_at"), f.Instant("resolved_at"), source)),
+        AiImportableEntities.Usage,
+        AiImportableEntities.Seats,
+        AiImportableEntities.SeatActivity,
     }.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
 }

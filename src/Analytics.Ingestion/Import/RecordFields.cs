@@ -75,6 +75,12 @@ public sealed partial class RecordFields(IReadOnlyDictionary<string, string?> fi
         var other => throw new FormatException($"field '{name}' is '{other}', not true or false."),
     };
 
+    /// <summary>A whole number of at least zero, or null when absent.</summary>
+    public long? Count(string name) =>
+        Optional(name) is not { } text ? null
+            : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count
+            : throw new FormatException($"field '{name}' is '{text}', not a whole number of zero or more.");
+
     /// <summary>A list: a JSON array, or values separated by ';' in CSV.</summary>
     public IReadOnlyList<string?> List(string name) =>
         Optional(name)?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => (string?)v).ToList() ?? [];

@@ -128,7 +128,9 @@ public sealed class GitHubConnectorTests : IAsyncLifetime, IDisposable
 
         // PRs 11 and 12 merged (2 changes + 2 commits each); PR 13 was closed without merging.
         Assert.Equal(6L, _connection.QuerySingle<long>("SELECT count(*) FROM changes"));
-        Assert.Equal(6L + 6L, result.Inserted);
+        // Also stored: the two merged pull requests' author logins, for the AI-assisted rule.
+        Assert.Equal(6L + 6L + 2L, result.Inserted);
+        Assert.Equal(2L, _connection.QuerySingle<long>("SELECT count(*) FROM change_signals WHERE signal = 'author'"));
         var pull = _connection.QuerySingle<(string Title, DateTimeOffset FirstCommit, DateTimeOffset FirstReview, DateTimeOffset Merged)>(
             "SELECT title, first_commit_at, first_review_at, merged_at FROM changes WHERE change_id = 'github:acme/payments-api#12'");
         Assert.Equal(("Change 12", Created(12).AddHours(-5), Created(12).AddHours(-1), Created(12)), pull);

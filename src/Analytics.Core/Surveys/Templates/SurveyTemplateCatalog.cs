@@ -11,6 +11,7 @@ public static class SurveyTemplateCatalog
         new(PathToProductionTemplate.Name, "Path-to-production journey", PathToProductionTemplate.Survey, PathToProductionTemplate.Questions),
         new(AiCapabilitiesTemplate.Name, "AI capabilities (DORA 2025)", AiCapabilitiesTemplate.Survey, AiCapabilitiesTemplate.Questions),
         new(DoraProfileBlock.Name, DoraProfileBlock.Label, DoraProfileBlock.Survey, id => DoraProfileBlock.Questions(id)),
+        new(AiAssistantsTemplate.Name, "AI coding assistants (time saved, trust)", AiAssistantsTemplate.Survey, AiAssistantsTemplate.Questions),
     ];
 
     /// <summary>The template with this name, or null.</summary>

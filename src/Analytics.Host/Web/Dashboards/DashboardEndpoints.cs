@@ -56,6 +56,8 @@ internal static class DashboardEndpoints
             PageAsync(context, antiforgery, data, quarter, team, async filter => AdoptionCsv.File(await adoption.PageAsync(filter, ct), table), ct));
         dashboards.MapGet("/core4", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, Analytics.Core.Metrics.MetricsService metrics, Analytics.Surveys.SurveyStore store, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<Core4Page>(new { Model = await metrics.Core4Async(filter.Quarter, filter.Team, filter.Until, ct), Filter = filter, Teams = await store.TeamsAsync(ct), User = SignedInUser.Of(context, antiforgery) }), ct));
+        dashboards.MapGet("/ai", (string? quarter, string? team, HttpContext context, IAntiforgery antiforgery, DashboardData data, AiAssistedData ai, TimeProvider clock, CancellationToken ct) =>
+            PageAsync(context, antiforgery, data, quarter, team, async filter => Page<AiAssisted>(new { Model = await ai.PageAsync(filter, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/data-health", (string? quarter, string? team, string? page, HttpContext context, IAntiforgery antiforgery, DashboardData data, DataHealthData health, CancellationToken ct) =>
             PageAsync(context, antiforgery, data, quarter, team, async filter => Page<DataHealth>(new { Model = await health.PageAsync(filter, page, ct), User = SignedInUser.Of(context, antiforgery) }), ct));
         dashboards.MapGet("/dead-letters.csv", async (DataHealthData health, CancellationToken ct) => DeadLettersCsv(await health.AllDeadLettersAsync(ct)));

@@ -144,11 +144,17 @@ public sealed class GitHubConnector(HttpClient client, IOptions<GitHubOptions> o
                 var reviews = await sync.GetAsync(new Uri(sync.Settings.BaseUrl, string.Create(CultureInfo.InvariantCulture, $"repos/{repository.Repository}/pulls/{pull.Number}/reviews?per_page=100")));
                 try
                 {
+                    var pullCommits = GitHubPullRequestMapper.ReadCommits(Stream(commits.Body));
                     var changes = GitHubPullRequestMapper.Map(repository.ServiceId, repository.Repository, pull,
-                        GitHubPullRequestMapper.ReadCommits(Stream(commits.Body)), GitHubPullRequestMapper.ReadReviews(Stream(reviews.Body)), sync.EngineerByLogin).ToList();
+                        pullCommits, GitHubPullRequestMapper.ReadReviews(Stream(reviews.Body)), sync.EngineerByLogin).ToList();
                     foreach (var change in changes)
                     {
                         sync.Batch.AddMapped(entity, change);
+                    }
+
+                    foreach (var signal in GitHubChangeSignals.Of(repository.Repository, pull, pullCommits))
+                    {
+                        sync.Batch.AddMapped(AiImportableEntities.ChangeSignals, signal);
                     }
                 }
                 catch (FormatException error)

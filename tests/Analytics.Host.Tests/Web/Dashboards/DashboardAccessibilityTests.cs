@@ -65,6 +65,7 @@ public sealed class DashboardAccessibilityTests : IClassFixture<DemoDatabase>, I
     [InlineData("/admin/dashboards/teams/payments?quarter=2026-Q3", "Trends and forecasts")]
     [InlineData("/admin/dashboards/sentiment?quarter=2026-Q3", "Friction themes")]
     [InlineData("/admin/dashboards/adoption?quarter=2026-Q3", "Candidates for self-service")]
+    [InlineData("/admin/dashboards/ai?quarter=2026-Q3", "Before and after adoption")]
     public async Task A_dashboard_with_data_has_no_serious_or_critical_accessibility_violations(string path, string heading)
     {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
