@@ -41,7 +41,7 @@ public sealed class SurveyAdministrationTests : IDisposable
     public async Task Unknown_template_is_refused_with_the_choices()
     {
         var error = await Assert.ThrowsAsync<SurveyAdminException>(() => _admin.CreateFromTemplateAsync(Actor, "nps-only", CancellationToken.None));
-        Assert.Equal("There is no template named 'nps-only'. Choose one of: devex-pulse, onboarding, path-to-production, ai-capabilities, dora-profile.", error.Message);
+        Assert.Equal("There is no template named 'nps-only'. Choose one of: devex-pulse, onboarding, path-to-production, ai-capabilities, dora-profile, ai-assistants.", error.Message);
     }
 
     [Fact]

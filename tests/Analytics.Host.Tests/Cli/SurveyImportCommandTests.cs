@@ -91,7 +91,7 @@ public sealed class SurveyImportCommandTests : IClassFixture<DemoDatabase>, IDis
     [InlineData(new[] { "--wave", WaveId },
         "There is no survey wave '2025-q3-pulse'. To create it in the same run, add --template <name> or --survey <id>, with --opened and --closed.")]
     [InlineData(new[] { "--wave", WaveId, "--template", "journey", "--opened", "2025-07-01", "--closed", "2025-07-21" },
-        "There is no template named 'journey'. Choose one of: devex-pulse, onboarding, path-to-production, ai-capabilities, dora-profile.")]
+        "There is no template named 'journey'. Choose one of: devex-pulse, onboarding, path-to-production, ai-capabilities, dora-profile, ai-assistants.")]
     [InlineData(new[] { "--wave", WaveId, "--survey", "no-such-survey", "--opened", "2025-07-01", "--closed", "2025-07-21" },
         "There is no survey 'no-such-survey'.")]
     [InlineData(new[] { "--wave", WaveId, "--template", "devex-pulse", "--opened", "2025-07-21", "--closed", "2025-07-01" },

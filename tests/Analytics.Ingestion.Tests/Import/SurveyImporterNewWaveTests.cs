@@ -164,7 +164,7 @@ public sealed class SurveyImporterNewWaveTests : IAsyncLifetime, IDisposable
         { null, null, "2025-07-01", "2025-07-21", 6, WaveId,
             "There is no survey wave '2025-q3-pulse'. To create it in the same run, add --template <name> or --survey <id>, with --opened and --closed." },
         { "journey", null, "2025-07-01", "2025-07-21", 6, WaveId,
-            "There is no template named 'journey'. Choose one of: devex-pulse, onboarding, path-to-production, ai-capabilities, dora-profile." },
+            "There is no template named 'journey'. Choose one of: devex-pulse, onboarding, path-to-production, ai-capabilities, dora-profile, ai-assistants." },
         { null, "no-such-survey", "2025-07-01", "2025-07-21", 6, WaveId, "There is no survey 'no-such-survey'." },
         { "devex-pulse", null, "2025-07-21", "2025-07-01", 6, WaveId, "--closed 2025-07-01 is before --opened 2025-07-21." },
         { "devex-pulse", "devex-pulse", "2025-07-01", "2025-07-21", 6, WaveId,
