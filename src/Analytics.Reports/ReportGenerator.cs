@@ -46,7 +46,7 @@ public sealed class ReportGenerator(ReportBuilder builder, ChartRenderer charts,
             await File.WriteAllTextAsync(html, await ReportHtml.RenderAsync(report, "report.css"), cancellationToken);
             var written = clock.GetElapsedTime(writing);
             var printing = clock.GetTimestamp();
-            await printer.PrintAsync(html, partial, ReportHtml.Title(report), cancellationToken);
+            await printer.PrintAsync(html, partial, await ReportHtml.PageHeaderAsync(report), await ReportHtml.PageFooterAsync(), cancellationToken);
             File.Move(partial, target, overwrite: true);
             return (report, timings with { Html = written, Printing = clock.GetElapsedTime(printing) });
         }

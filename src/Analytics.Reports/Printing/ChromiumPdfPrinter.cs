@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -33,15 +32,15 @@ public sealed partial class ChromiumPdfPrinter(IOptions<ReportOptions> options, 
     }
 
     /// <summary>
-    /// Prints <paramref name="html"/> (a file) to <paramref name="pdf"/> on A4 with a running header
-    /// (<paramref name="header"/>) and "Page n of N" in the footer.
+    /// Prints <paramref name="html"/> (a file) to <paramref name="pdf"/> on A4 with Chromium's header and footer
+    /// templates (<paramref name="header"/>, <paramref name="footer"/>: HTML, see <c>PageHeader.razor</c>) on every page.
     /// </summary>
-    public async Task PrintAsync(string html, string pdf, string header, CancellationToken cancellationToken)
+    public async Task PrintAsync(string html, string pdf, string header, string footer, CancellationToken cancellationToken)
     {
         var timeout = options.Value.PrintTimeout;
         try
         {
-            await PrintWithinAsync(html, pdf, header, timeout, cancellationToken).WaitAsync(timeout, cancellationToken);
+            await PrintWithinAsync(html, pdf, header, footer, timeout, cancellationToken).WaitAsync(timeout, cancellationToken);
         }
         catch (Exception error) when (error is TimeoutException or PlaywrightException && !cancellationToken.IsCancellationRequested)
         {
@@ -60,7 +59,7 @@ public sealed partial class ChromiumPdfPrinter(IOptions<ReportOptions> options, 
         _launch.Dispose();
     }
 
-    private async Task PrintWithinAsync(string html, string pdf, string header, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task PrintWithinAsync(string html, string pdf, string header, string footer, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var browser = await BrowserAsync(timeout, cancellationToken);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Offline = true, JavaScriptEnabled = false });
@@ -75,8 +74,8 @@ public sealed partial class ChromiumPdfPrinter(IOptions<ReportOptions> options, 
             PrintBackground = true,
             PreferCSSPageSize = true,
             DisplayHeaderFooter = true,
-            HeaderTemplate = Template(WebUtility.HtmlEncode(header), "left"),
-            FooterTemplate = Template("Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span>", "right"),
+            HeaderTemplate = header,
+            FooterTemplate = footer,
             Margin = new Margin { Top = "18mm", Right = "16mm", Bottom = "20mm", Left = "16mm" },
         });
     }
@@ -131,10 +130,6 @@ public sealed partial class ChromiumPdfPrinter(IOptions<ReportOptions> options, 
 
         playwright?.Dispose();
     }
-
-    /// <summary>A header or footer: Chromium renders these templates at zero font size unless told otherwise.</summary>
-    private static string Template(string content, string align) =>
-        $"<div style=\"width:100%;margin:0 16mm;font:8pt 'DejaVu Sans',sans-serif;color:#4a4a55;text-align:{align}\">{content}</div>";
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 

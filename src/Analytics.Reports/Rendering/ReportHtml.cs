@@ -23,19 +23,22 @@ public static class ReportHtml
         .BuildServiceProvider();
 
     /// <summary>Renders the report; <paramref name="stylesheet"/> is the address of <c>report.css</c>.</summary>
-    public static async Task<string> RenderAsync(QuarterlyReport report, string stylesheet)
+    public static Task<string> RenderAsync(QuarterlyReport report, string stylesheet) =>
+        RenderAsync<ReportDocument>(new() { [nameof(ReportDocument.Report)] = report, [nameof(ReportDocument.Stylesheet)] = stylesheet });
+
+    /// <summary>The header template Chromium prints on every page: the report's <see cref="Title"/>.</summary>
+    public static Task<string> PageHeaderAsync(QuarterlyReport report) =>
+        RenderAsync<PageHeader>(new() { [nameof(PageHeader.Title)] = Title(report) });
+
+    /// <summary>The footer template Chromium prints on every page: "Page n of N".</summary>
+    public static Task<string> PageFooterAsync() => RenderAsync<PageFooter>([]);
+
+    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
+        where TComponent : IComponent
     {
         await using var renderer = new HtmlRenderer(Services, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(ReportDocument.Report)] = report,
-                [nameof(ReportDocument.Stylesheet)] = stylesheet,
-            });
-            var output = await renderer.RenderComponentAsync<ReportDocument>(parameters);
-            return output.ToHtmlString();
-        });
+            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
 
     /// <summary>The report's title: the page title, and the running header of the printed pages.</summary>
