@@ -21,10 +21,11 @@ public sealed partial class ReportLayoutTests(DemoReportFixture demo) : IClassFi
     private const int FewestWords = 80;
 
     [Fact]
-    public void The_organisation_report_prints_on_at_most_13_pages()
+    public void The_organisation_report_prints_on_at_most_14_pages()
     {
-        // 16 pages before, 12 measured after (2 December 2026); one page of slack for font metrics on another machine.
-        Assert.InRange(demo.OrganisationPages.Count, 2, 13);
+        // 16 pages before, 12 measured after (2 December 2026), 13 with the DORA 2025 profiles table after the
+        // appendix (3 December); one page of slack for font metrics on another machine.
+        Assert.InRange(demo.OrganisationPages.Count, 2, 14);
     }
 
     [Fact]
@@ -87,9 +88,11 @@ public sealed partial class ReportLayoutTests(DemoReportFixture demo) : IClassFi
     {
         var first = demo.OrganisationPages.ToList().FindIndex(p => p.Contains("Appendix: every team", StringComparison.Ordinal));
         Assert.True(first > 0);
-        var spanned = demo.OrganisationPages.Skip(first).ToList();
+        // The pages that carry the heading row, from the appendix's first: every team is on them, so a page of the
+        // table without it would cut the run short and leave teams out. The DORA 2025 profiles may follow on a page of their own.
+        const string heading = "Team Deploys/day Lead time (h) Change failure Recovery (h) Level";
+        var spanned = demo.OrganisationPages.Skip(first).TakeWhile(p => p.Contains(heading, StringComparison.Ordinal)).ToList();
         Assert.True(spanned.Count >= 2, "The 52-team appendix runs over more than one page.");
-        Assert.All(spanned, page => Assert.Contains("Team Deploys/day Lead time (h) Change failure Recovery (h) Level", page, StringComparison.Ordinal));
         Assert.All(demo.Organisation.TeamLevels, t => Assert.Contains(spanned, p => p.Contains(t.Team, StringComparison.Ordinal)));
     }
 

@@ -51,8 +51,9 @@ public sealed partial class TeamReportTests : IDisposable
         Assert.Contains(report.AdoptionFigures, f => f.Label == "Support requests per 100 engineers a month — Organisation (for comparison)");
         Assert.Contains(report.AdoptionCharts, c => c.Title == "Support requests by category — Organisation (for comparison)");
         Assert.Contains("<h3>Candidates for self-service — Organisation (for comparison)</h3>", html, StringComparison.Ordinal);
-        // The coverage counts the team's own records (cover and methodology), so it carries the team's name, not the organisation's.
-        Assert.Equal(2, html.Split($"<h3>Data coverage — {name}</h3>").Length - 1);
+        // The coverage counts the team's own records, so it carries the team's name, not the organisation's; it is on
+        // the cover only (the methodology repeats it only for a definition without a cover).
+        Assert.Equal(1, html.Split($"<h3>Data coverage — {name}</h3>").Length - 1);
         Assert.DoesNotContain(report.AdoptionFigures, f => f.Label.StartsWith("Engineers contributing", StringComparison.Ordinal) && !f.Label.EndsWith("(for comparison)", StringComparison.Ordinal));
         Assert.Empty(UnlabelledOrganisation().Matches(html));
     }

@@ -7,5 +7,6 @@ namespace Analytics.Reports.Building;
 /// <param name="RecoveryTime">Recovery time bucket.</param>
 /// <param name="ChangeFailureRate">Change failure rate bucket.</param>
 /// <param name="ReworkRate">Rework rate bucket.</param>
-/// <param name="Profile">The profile's name, or "no profile: …" with the reason.</param>
-public sealed record Dora2025Row(string Team, string? DeploymentFrequency, string? LeadTime, string? RecoveryTime, string? ChangeFailureRate, string? ReworkRate, string Profile);
+/// <param name="Profile">The profile's name; null when the team has none.</param>
+/// <param name="NoProfileReason">Why the team has no profile; null when it has one.</param>
+public sealed record Dora2025Row(string Team, string? DeploymentFrequency, string? LeadTime, string? RecoveryTime, string? ChangeFailureRate, string? ReworkRate, string? Profile, string? NoProfileReason);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Core.Metrics;
 using Analytics.Core.Metrics.Dora;
+using Analytics.Core.Metrics.DoraProfiles;
 using Analytics.Core.Metrics.Sentiment;
 using Analytics.Core.Storage;
 using Analytics.Reports.Charts;
@@ -134,7 +135,7 @@ public sealed partial class ReportBuilder(PulseDatabase database, MetricsService
             {
                 var profile = current.DoraProfiles.Teams.FirstOrDefault(p => p.TeamId == b.TeamId);
                 return new Dora2025Row(name(b.TeamId), b.DeploymentFrequency, b.LeadTime, b.RecoveryTime, b.ChangeFailureRate, b.ReworkRate,
-                    profile?.ProfileName ?? (profile?.Reason is { } reason ? $"no profile: {reason}" : "—"));
+                    profile?.ProfileName, profile?.ProfileName is null ? profile?.Reason ?? DoraProfileCandidates.NoAnswers : null);
             })
             .ToList();
 
