@@ -110,15 +110,17 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
         long rows = 0;
 
         var template = DevExPulseTemplate.Questions(surveyId);
-        var block = DoraProfileBlock.Questions(surveyId, template.Count + 1);
+        var block = DoraProfileBlock.InPulse(surveyId, template.Count + 1);
         IReadOnlyList<SurveyQuestion> questions = [.. template, .. block];
+        IReadOnlyList<string?> askedBlocks = [.. DevExPulseTemplate.OptionalBlocks, DoraProfileBlock.Name];
         var firstWave = DateTimeOffset.MaxValue;
         foreach (var file in files)
         {
             // A file named devex-2026-q2.csv holds the answers of wave "2026 Q2"; the wave spans its submissions.
-            // Those exports rate the capabilities and name one improvement, so their waves asked both optional blocks.
+            // Those exports rate the capabilities and name one improvement, and the DORA profile answers sit beside
+            // them, so their waves asked every optional block. The open wave asks none: the two-minute form.
             var waveId = Path.GetFileNameWithoutExtension(file);
-            var provisional = new SurveyWave(waveId, surveyId, WaveName(waveId), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, true, 5, null, "closed", DevExPulseTemplate.OptionalBlocks);
+            var provisional = new SurveyWave(waveId, surveyId, WaveName(waveId), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, true, 5, null, "closed", askedBlocks);
             using var text = File.OpenText(file);
             var import = SurveyCsvReader.Read(text, provisional, template, catalog.TeamByName, TimeZoneInfo.Utc);
             if (import.RowErrors.Count > 0)

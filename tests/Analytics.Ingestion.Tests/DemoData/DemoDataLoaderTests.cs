@@ -125,6 +125,17 @@ public sealed class DemoDataLoaderTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, _connection.QuerySingle<long>("SELECT count(*) FROM work_items WHERE first_response_at < created_at OR resolved_at < created_at"));
     }
 
+    [Fact]
+    public void The_DORA_profile_items_are_an_optional_block_the_closed_waves_asked_and_the_open_wave_does_not()
+    {
+        // Twelve required items outside any block made the open wave's two-minute form refuse every answer that skipped them.
+        Assert.Equal(12, Count("survey_questions WHERE question_id LIKE 'dp\\_%' ESCAPE '\\' AND block = 'dora-profile'"));
+        Assert.Equal(0, Count("survey_questions WHERE question_id LIKE 'dp\\_%' ESCAPE '\\' AND block IS NULL"));
+        Assert.Equal(Count("survey_waves WHERE status = 'closed'"), Count("survey_waves WHERE status = 'closed' AND list_contains(optional_blocks, 'dora-profile')"));
+        Assert.Equal(1, Count("survey_waves WHERE status = 'open' AND optional_blocks IS NULL"));
+        Assert.True(Count("survey_answers WHERE question_id LIKE 'dp\\_%' ESCAPE '\\'") > 0);
+    }
+
     private long Count(string from) => _connection.QuerySingle<long>($"SELECT count(*) FROM {from}");
 
     private static long CountJsonArrays(string pattern, Func<JsonElement, int> count)

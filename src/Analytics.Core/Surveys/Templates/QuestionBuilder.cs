@@ -17,6 +17,6 @@ internal sealed class QuestionBuilder(string surveyId)
         return this;
     }
 
-    public QuestionBuilder Agree(string id, string text, string dimension, bool required = true, string? grid = null) =>
-        Add(id, SurveyQuestionKinds.Likert, text, required, dimension, low: AgreeLow, high: AgreeHigh, grid: grid);
+    public QuestionBuilder Agree(string id, string text, string dimension, bool required = true, string? grid = null, string? block = null) =>
+        Add(id, SurveyQuestionKinds.Likert, text, required, dimension, low: AgreeLow, high: AgreeHigh, block: block, grid: grid);
 }

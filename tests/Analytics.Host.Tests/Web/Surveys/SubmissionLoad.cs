@@ -11,7 +11,7 @@ namespace Analytics.Host.Tests.Web.Surveys;
 /// The survey service as its own process with eight clients posting the open wave as fast as it answers;
 /// records which responses were acknowledged and which requests got no answer at all.
 /// </summary>
-internal sealed class SubmissionLoad : IAsyncDisposable
+internal sealed partial class SubmissionLoad : IAsyncDisposable
 {
     public const string Wave = "/s/open/devex-pulse-now";
     private readonly CancellationTokenSource _enough = new();
@@ -54,10 +54,28 @@ internal sealed class SubmissionLoad : IAsyncDisposable
         return load;
     }
 
+    /// <summary>Submissions the service answered with something other than the thank-you page: the status and the page's title.</summary>
+    public ConcurrentBag<string> Refused { get; } = [];
+
+    /// <summary>
+    /// Waits for <paramref name="count"/> acknowledged responses; fails at once when the service refuses a
+    /// submission (a changed form would otherwise keep the senders posting forever) and after three minutes.
+    /// </summary>
     public async Task WaitForAcknowledgedAsync(int count)
     {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while (Acknowledged.Count < count)
         {
+            if (Refused.TryPeek(out var refusal))
+            {
+                throw new InvalidOperationException($"The service refused a submission: {refusal}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Only {Acknowledged.Count} of {count} submissions were acknowledged in three minutes.");
+            }
+
             await Task.Delay(10);
         }
     }
@@ -100,9 +118,16 @@ internal sealed class SubmissionLoad : IAsyncDisposable
             try
             {
                 using var response = await _http.SendAsync(request);
-                if (response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsStringAsync()).Contains("your answers are saved", StringComparison.Ordinal))
+                var page = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode == HttpStatusCode.OK && page.Contains("your answers are saved", StringComparison.Ordinal))
                 {
                     Acknowledged.Add(id);
+                }
+                else if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                {
+                    // 503 is the stopping service turning requests away; anything else means the form changed.
+                    Refused.Add($"{(int)response.StatusCode} {Title().Match(page).Groups[1].Value}");
+                    return;
                 }
             }
             catch (HttpRequestException error)
@@ -123,6 +148,9 @@ internal sealed class SubmissionLoad : IAsyncDisposable
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<title>([^<]*)</title>")]
+    private static partial System.Text.RegularExpressions.Regex Title();
 
     private static int FreePort()
     {
