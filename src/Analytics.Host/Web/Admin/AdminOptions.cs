@@ -8,7 +8,7 @@ internal sealed class AdminOptions
     /// <summary>The first admin's username, created when the database has none.</summary>
     public string InitialUser { get; set; } = "admin";
 
-    /// <summary>The first admin's password; when empty a random one is made and written to the log once.</summary>
+    /// <summary>The first admin's password; when empty a random one is made and shown once on the console of <c>analytics serve</c> (never logged).</summary>
     public string? InitialPassword { get; set; }
 
     /// <summary>How long a sign-in lasts without activity.</summary>
