@@ -23,7 +23,8 @@ public sealed class SurveyAdministrationTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Theory]
-    [InlineData("devex-pulse", "developer-experience-pulse-2026-11-10", 20)]
+    // The pulse's 20 questions with its capability and improvement blocks, and the 12 DORA profile items (an optional block too).
+    [InlineData("devex-pulse", "developer-experience-pulse-2026-11-10", 32)]
     [InlineData("onboarding", "your-first-90-days-2026-11-10", 8)]
     [InlineData("path-to-production", "path-to-production-2026-11-10", 13)]
     public async Task Survey_from_a_template_gets_its_questions(string template, string expectedId, int questions)

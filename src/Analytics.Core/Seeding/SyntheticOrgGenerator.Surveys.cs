@@ -34,9 +34,7 @@ public sealed partial class SyntheticOrgGenerator
         const string surveyId = "devex-pulse";
         var createdAt = At(_start, 9);
         writers.Write(DevExPulseTemplate.Survey(surveyId, createdAt));
-        var template = DevExPulseTemplate.Questions(surveyId);
-        IReadOnlyList<SurveyQuestion> questions = [.. template, .. DoraProfileBlock.InPulse(surveyId, template.Count + 1)];
-        IReadOnlyList<string?> blocks = [.. DevExPulseTemplate.OptionalBlocks, DoraProfileBlock.Name];
+        var questions = DevExPulseTemplate.Questions(surveyId);
         foreach (var question in questions)
         {
             writers.Write(question);
@@ -57,7 +55,7 @@ public sealed partial class SyntheticOrgGenerator
             var status = closes < _options.Until ? "closed" : "open";
             var name = string.Create(CultureInfo.InvariantCulture, $"{quarter.Year} Q{((quarter.Month - 1) / 3) + 1}");
             // Synthetic people answer every question, so their waves ask every optional block.
-            writers.Write(new SurveyWave(waveId, surveyId, name, At(opens, 9), At(closes, 17), true, 5, null, status, blocks));
+            writers.Write(new SurveyWave(waveId, surveyId, name, At(opens, 9), At(closes, 17), true, 5, null, status, DevExPulseTemplate.OptionalBlocks));
             WriteWaveResponses(writers, questions, waveId, opens, closes < _options.Until ? closes : _options.Until.AddDays(-1), wave++);
         }
     }

@@ -109,10 +109,8 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
 
         long rows = 0;
 
-        var template = DevExPulseTemplate.Questions(surveyId);
-        var block = DoraProfileBlock.InPulse(surveyId, template.Count + 1);
-        IReadOnlyList<SurveyQuestion> questions = [.. template, .. block];
-        IReadOnlyList<string?> askedBlocks = [.. DevExPulseTemplate.OptionalBlocks, DoraProfileBlock.Name];
+        var questions = DevExPulseTemplate.Questions(surveyId);
+        var block = questions.Where(q => q.Block == DoraProfileBlock.Name).ToList();
         var firstWave = DateTimeOffset.MaxValue;
         foreach (var file in files)
         {
@@ -120,9 +118,9 @@ public sealed partial class DemoDataLoader(ILogger<DemoDataLoader> logger, TimeP
             // Those exports rate the capabilities and name one improvement, and the DORA profile answers sit beside
             // them, so their waves asked every optional block. The open wave asks none: the two-minute form.
             var waveId = Path.GetFileNameWithoutExtension(file);
-            var provisional = new SurveyWave(waveId, surveyId, WaveName(waveId), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, true, 5, null, "closed", askedBlocks);
+            var provisional = new SurveyWave(waveId, surveyId, WaveName(waveId), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, true, 5, null, "closed", DevExPulseTemplate.OptionalBlocks);
             using var text = File.OpenText(file);
-            var import = SurveyCsvReader.Read(text, provisional, template, catalog.TeamByName, TimeZoneInfo.Utc);
+            var import = SurveyCsvReader.Read(text, provisional, questions, catalog.TeamByName, TimeZoneInfo.Utc);
             if (import.RowErrors.Count > 0)
             {
                 throw new FormatException($"{file}: {string.Join("; ", import.RowErrors)}");

@@ -45,7 +45,7 @@ public sealed class SurveyImporterNewWaveTests : IAsyncLifetime, IDisposable
         Assert.Equal((Utc(2025, 6, 30, 22), Utc(2025, 7, 21, 22)), (wave.OpensAt, wave.ClosesAt));
         Assert.Equal(("devex-pulse", _clock.GetUtcNow()), _connection.QuerySingle<(string, DateTimeOffset)>(
             "SELECT template, created_at FROM surveys WHERE survey_id = $id", new { id = wave.SurveyId }));
-        Assert.Equal(20L, Count($"survey_questions WHERE survey_id = '{wave.SurveyId}'"));
+        Assert.Equal(32L, Count($"survey_questions WHERE survey_id = '{wave.SurveyId}'")); // the template's 20 and its 12 DORA profile items
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class DevExPulseTemplate
     public static readonly IReadOnlyList<string?> HoursLostOptions = ["Less than 1 hour", "1–2 hours", "3–5 hours", "6–10 hours", "More than 10 hours"];
 
     /// <summary>The optional blocks, in form order.</summary>
-    public static readonly IReadOnlyList<string?> OptionalBlocks = [CapabilitiesBlock, ImprovementBlock];
+    public static readonly IReadOnlyList<string?> OptionalBlocks = [CapabilitiesBlock, ImprovementBlock, DoraProfileBlock.Name];
 
     /// <summary>Creates the survey with the given id.</summary>
     public static Survey Survey(string surveyId, DateTimeOffset createdAt) =>
@@ -60,7 +60,7 @@ public static class DevExPulseTemplate
         builder
             .Add("obstacle", SurveyQuestionKinds.LongText, "What is the biggest obstacle to shipping your work?", false, "free_text")
             .Add("improve", SurveyQuestionKinds.LongText, "If the platform team could improve one thing, what should it be?", false, "free_text", block: ImprovementBlock);
-        return builder.Questions;
+        return [.. builder.Questions, .. DoraProfileBlock.InPulse(surveyId, builder.Questions.Count + 1)];
     }
 
     private static string CapabilityLabel(string capability) => capability switch
