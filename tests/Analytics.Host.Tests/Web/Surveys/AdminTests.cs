@@ -34,6 +34,24 @@ public sealed class AdminTests : IDisposable
         Assert.Equal(0L, _app.Scalar<long>("SELECT count(*) FROM survey_invitations"));
     }
 
+    [Theory]
+    [InlineData("/admin", "/admin", "Surveys")]
+    [InlineData("/admin/surveys/pulse", "/admin", "Surveys")]
+    [InlineData("/admin/sources", "/admin/sources", "Sources")]
+    [InlineData("/admin/reports", "/admin/reports", "Reports")]
+    [InlineData("/admin/api-keys", "/admin/api-keys", "API keys")]
+    [InlineData("/admin/audit", "/admin/audit", "Audit log")]
+    public async Task Each_admin_page_marks_its_own_section_and_only_it_in_the_header(string path, string href, string label)
+    {
+        using var client = await _app.AdminClientAsync();
+        var html = await client.GetStringAsync(path);
+        var nav = html[html.IndexOf("<nav aria-label=\"Admin\">", StringComparison.Ordinal)..];
+        nav = nav[..nav.IndexOf("</nav>", StringComparison.Ordinal)];
+
+        Assert.Contains($"<a href=\"{href}\" aria-current=\"page\">{label}</a>", nav, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(nav, "aria-current"));
+    }
+
     [Fact]
     public async Task Wrong_password_is_refused_and_the_right_one_signs_in()
     {
