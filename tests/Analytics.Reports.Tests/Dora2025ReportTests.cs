@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Analytics.Reports.Tests;
 
-/// <summary>The report's DORA 2025 part: each team's buckets and profile on a seeded organisation, and nothing without data.</summary>
+/// <summary>The report's DORA 2025 part on a seeded organisation: teams grouped by profile in the organisation report, the team's buckets and profile in a team report, and nothing without data.</summary>
 public sealed partial class Dora2025ReportTests
 {
     private static readonly DateTimeOffset Now = new(2026, 10, 15, 10, 0, 0, TimeSpan.Zero);
