@@ -66,8 +66,9 @@ public sealed class GitLabConnectorTests : IAsyncLifetime, IDisposable
             app.MapGet("/projects/acme%2Fledger/merge_requests", (HttpContext context) => Paged(context, [
                 MergeRequest(7, merged: true), MergeRequest(8, merged: true), MergeRequest(9, merged: false)]));
             app.MapGet("/projects/acme%2Fledger/merge_requests/{iid}/commits", (HttpContext context, int iid) => Paged(context, [
-                new { id = $"s{iid}a", title = "Add ledger entry", authored_date = At(iid).AddHours(-6).ToString("O") },
-                new { id = $"s{iid}b", title = "Fix rounding", authored_date = At(iid).AddHours(-4).ToString("O") }]));
+                new { id = $"s{iid}a", title = "Add ledger entry", authored_date = At(iid).AddHours(-6).ToString("O"),
+                    message = iid == 8 ? "Add ledger entry\n\nCo-authored-by: GitHub Copilot <copilot@github.com>\nSigned-off-by: Alice <alice@example.com>\n" : "Add ledger entry\n" },
+                new { id = $"s{iid}b", title = "Fix rounding", authored_date = At(iid).AddHours(-4).ToString("O"), message = "Fix rounding\n\nThe rounding was off by a cent.\n" }]));
         });
     }
 
@@ -85,9 +86,29 @@ public sealed class GitLabConnectorTests : IAsyncLifetime, IDisposable
         Assert.Equal(6L, _connection.QuerySingle<long>("SELECT count(*) FROM changes"));
         Assert.Equal((At(8).AddHours(-6), At(8)), _connection.QuerySingle<(DateTimeOffset, DateTimeOffset)>(
             "SELECT first_commit_at, merged_at FROM changes WHERE change_id = 'gitlab:acme/ledger!8'"));
-        Assert.Equal(10L, result.Inserted);
+        // 4 deployments, 6 changes, and for the AI-assisted rule 2 authors and the 2 trailers of commit s8a.
+        Assert.Equal(14L, result.Inserted);
         Assert.Equal(3, _requests.Count(r => r.StartsWith("/projects/acme%2Fledger/deployments?", StringComparison.Ordinal)) - 1);
         Assert.StartsWith(At(5).AddMinutes(5).ToString("yyyy-MM-ddTHH:mm:ss"), _connection.QuerySingle<string>("SELECT watermark FROM ingestion_watermarks WHERE stream = 'deployments:acme/ledger'"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Merge_request_authors_and_commit_trailers_are_kept_and_the_ai_assisted_rule_reads_them()
+    {
+        await Connector().SyncAsync(_connection, "manual", CancellationToken.None);
+
+        Assert.Equal(
+        [
+            ("gitlab:acme/ledger!7", "author", "alice"),
+            ("gitlab:acme/ledger!8", "author", "alice"),
+            ("gitlab:acme/ledger@s8a", "trailer", "Co-authored-by: GitHub Copilot <copilot@github.com>"),
+            ("gitlab:acme/ledger@s8a", "trailer", "Signed-off-by: Alice <alice@example.com>"),
+        ], _connection.Query<(string, string, string)>("SELECT change_id, signal, value FROM change_signals ORDER BY 1, 2, 3"));
+        // The trailer of a commit marks its merge request; the unmerged !9 left nothing.
+        Assert.Equal(["gitlab:acme/ledger!8"], _connection.Query<string>(
+            "SELECT change_id FROM ai_assisted_changes(['(?i)^co-authored-by:.*copilot'], ['ai-assisted'], ['copilot']) ORDER BY 1"));
+        Assert.Equal(["gitlab:acme/ledger!7", "gitlab:acme/ledger!8"], _connection.Query<string>(
+            "SELECT change_id FROM ai_assisted_changes([], [], ['alice']) ORDER BY 1"));
     }
 
     [Fact]

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Ingestion.Connectors.GitLab;
 
 /// <summary>
-/// Pulls deployments and merged merge requests (with their commits) of the configured GitLab projects, each
-/// updated since its stream's watermark less an overlap, oldest first, following <c>X-Next-Page</c>. Watermarks
-/// are saved in the same transaction as the rows.
+/// Pulls deployments and merged merge requests (with their commits, and for the AI-assisted rule their authors'
+/// usernames and commits' trailers) of the configured GitLab projects, each updated since its stream's watermark less
+/// an overlap, oldest first, following <c>X-Next-Page</c>. Watermarks are saved in the same transaction as the rows.
 /// </summary>
 public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> options, TimeProvider clock) : ISourceConnector
 {
@@ -79,9 +79,15 @@ public sealed class GitLabConnector(HttpClient client, IOptions<GitLabOptions> o
                         var commits = await GetAsync(string.Create(CultureInfo.InvariantCulture, $"projects/{id}/merge_requests/{m.Iid}/commits?per_page=100"));
                         try
                         {
-                            foreach (var change in GitLabMapper.Map(service, project, m, GitLabMapper.ReadCommits(Stream(commits.Body)), engineerByLogin).ToList())
+                            var requestCommits = GitLabMapper.ReadCommits(Stream(commits.Body));
+                            foreach (var change in GitLabMapper.Map(service, project, m, requestCommits, engineerByLogin).ToList())
                             {
                                 batch.AddMapped(changes, change);
+                            }
+
+                            foreach (var signal in GitLabChangeSignals.Of(project, m, requestCommits))
+                            {
+                                batch.AddMapped(AiImportableEntities.ChangeSignals, signal);
                             }
                         }
                         catch (FormatException error)

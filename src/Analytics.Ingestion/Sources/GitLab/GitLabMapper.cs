@@ -46,11 +46,12 @@ public static class GitLabMapper
         [property: JsonPropertyName("author")] GitLabUser? Author = null,
         [property: JsonPropertyName("labels")] IReadOnlyList<string>? Labels = null);
 
-    /// <summary>A commit of a merge request.</summary>
+    /// <summary>A commit of a merge request; <paramref name="Message"/> is the whole message, trailers included.</summary>
     public sealed record GitLabCommit(
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("title")] string Title,
-        [property: JsonPropertyName("authored_date")] DateTimeOffset AuthoredDate);
+        [property: JsonPropertyName("authored_date")] DateTimeOffset AuthoredDate,
+        [property: JsonPropertyName("message")] string? Message = null);
 
     /// <summary>Reads a deployments page.</summary>
     public static IReadOnlyList<GitLabDeployment> ReadDeployments(Stream json) => SourceJson.Read<List<GitLabDeployment>>(json, "deployments page");
