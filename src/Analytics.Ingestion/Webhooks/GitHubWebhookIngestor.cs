@@ -108,6 +108,12 @@ public sealed class GitHubWebhookIngestor(PulseDatabase database, TimeProvider c
             batch.AddMapped(ImportableEntities.All["changes"], change);
         }
 
+        // Its opener's login, so a pull request an agent opened is AI-assisted before the sync brings its commits' trailers.
+        foreach (var signal in GitHubChangeSignals.Of(delivery.Repository.FullName, delivery.PullRequest, []))
+        {
+            batch.AddMapped(AiImportableEntities.ChangeSignals, signal);
+        }
+
         return $"stored change {changes[0].ChangeId}";
     }
 

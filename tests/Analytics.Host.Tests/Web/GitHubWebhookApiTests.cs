@@ -64,6 +64,7 @@ public sealed class GitHubWebhookApiTests : IDisposable
         using var response = await SendAsync(client, "pull_request", merged, Sign(merged));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(["hotfix"], Query<string[]>("SELECT labels FROM changes WHERE change_id = 'github:acme/payments-api#9999'"));
+        Assert.Equal("octocat", Query<string>("SELECT value FROM change_signals WHERE change_id = 'github:acme/payments-api#9999' AND signal = 'author'"));
 
         var opened = merged.Replace("\"closed\"", "\"opened\"", StringComparison.Ordinal).Replace("\"2026-09-01T09:00:00Z\"", "null", StringComparison.Ordinal);
         using var ignored = await SendAsync(client, "pull_request", opened, Sign(opened));
