@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Host.Web.Api;
 
 /// <summary>
-/// The records behind a team's delivery figures for a quarter or a range of days, optionally of one of its services, as JSON, a page at a time: the same lists as the dashboards'
-/// drill-downs (<see cref="DrillDownData"/>, <see cref="DashboardData.DeploymentsAsync"/>), with the same key as the rest of the API.
+/// The records behind a team's delivery figures for a quarter or a range of days, optionally of one of its services,
+/// as JSON, a page at a time: the same lists as the dashboards' drill-downs (<see cref="DrillDownData"/>,
+/// <see cref="DashboardData.DeploymentsAsync"/>), with the same key as the rest of the API.
 /// </summary>
 internal static class DrillDownApi
 {

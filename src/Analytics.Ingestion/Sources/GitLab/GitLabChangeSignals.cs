@@ -2,32 +2,13 @@ using Analytics.Core.Assistants;
 
 namespace Analytics.Ingestion.Sources.GitLab;
 
-/// <summary>
-/// What a merged merge request carries for the AI-assisted rule besides its labels: the username of who opened it
-/// (an agent account is no engineer, so its change has no author id) and the trailers of each commit's message.
-/// </summary>
+/// <summary>What a merged merge request carries for the AI-assisted rule (<see cref="PullRequestSignals"/>), keyed by the change ids <see cref="GitLabMapper"/> gives.</summary>
 public static class GitLabChangeSignals
 {
-    /// <summary>The signals of a merge request and its commits, keyed by the change ids <see cref="GitLabMapper"/> gives them.</summary>
-    public static IEnumerable<ChangeSignal> Of(string project, GitLabMapper.GitLabMergeRequest request, IReadOnlyList<GitLabMapper.GitLabCommit> commits)
-    {
-        if (request.MergedAt is null)
-        {
-            yield break;
-        }
-
-        if (request.Author?.Username is { Length: > 0 } username)
-        {
-            yield return new ChangeSignal($"gitlab:{project}!{request.Iid}", ChangeSignal.Author, username.ToLowerInvariant());
-        }
-
-        foreach (var commit in commits)
-        {
-            // GitLab's own `trailers` object keeps one value per key, so two Co-authored-by lines would lose one.
-            foreach (var trailer in CommitTrailers.Of(commit.Message ?? commit.Title).Distinct(StringComparer.Ordinal))
-            {
-                yield return new ChangeSignal($"gitlab:{project}@{commit.Id}", ChangeSignal.Trailer, trailer);
-            }
-        }
-    }
+    /// <summary>The signals of a merge request and its commits; none for one not merged.</summary>
+    public static IEnumerable<ChangeSignal> Of(string project, GitLabMapper.GitLabMergeRequest request, IReadOnlyList<GitLabMapper.GitLabCommit> commits) =>
+        request.MergedAt is null
+            ? []
+            // The whole message: GitLab's own `trailers` object keeps one value per key, so a second Co-authored-by would be lost.
+            : PullRequestSignals.Of($"gitlab:{project}!{request.Iid}", request.Author?.Username, commits.Select(c => ($"gitlab:{project}@{c.Id}", c.Message ?? c.Title)));
 }
