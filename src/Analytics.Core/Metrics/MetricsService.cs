@@ -121,6 +121,7 @@ public sealed partial class MetricsService
             query.Grain == PeriodGrain.Range ? query : null)
         {
             DoraBuckets = DoraBucketCalculator.Assign(buckets.Result, levels, rework.Result),
+            UnconfirmedDoraBuckets = DoraBucketCalculator.Unconfirmed(buckets.Result),
             DoraProfiles = profiles,
         };
     }

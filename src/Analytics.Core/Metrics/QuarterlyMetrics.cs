@@ -37,6 +37,9 @@ public sealed record QuarterlyMetrics(
     /// <summary>Each team's DORA 2025 bucket per metric (empty when the report year has none).</summary>
     public IReadOnlyList<DoraBuckets> DoraBuckets { get; init; } = [];
 
+    /// <summary>The metrics whose DORA 2025 buckets are not all confirmed from the report's text (<see cref="Dora.DoraBucketCalculator.Unconfirmed"/>).</summary>
+    public IReadOnlyList<string> UnconfirmedDoraBuckets { get; init; } = [];
+
     /// <summary>The teams' DORA 2025 profiles.</summary>
     public DoraProfileSet DoraProfiles { get; init; } = DoraProfileSet.None;
 }

@@ -1,4 +1,5 @@
 using Analytics.Core.Metrics;
+using Analytics.Core.Metrics.Dora;
 using Spectre.Console;
 
 namespace Analytics.Host.Cli;
@@ -33,6 +34,11 @@ internal static class Dora2025Table
         }
 
         console.Write(table);
+        if (DoraBucketCalculator.UnconfirmedNote(m.UnconfirmedDoraBuckets) is { } unconfirmed)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(unconfirmed)}[/]");
+        }
+
         if (m.DoraProfiles.Note is { } note)
         {
             console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");

@@ -74,6 +74,19 @@ public sealed class DoraBucketTests : IDisposable
     }
 
     [Fact]
+    public async Task The_bands_not_confirmed_from_the_report_are_named_and_a_fully_confirmed_set_needs_no_note()
+    {
+        var buckets = await _fixture.Metrics.BucketsAsync(CancellationToken.None);
+
+        // docs/metrics.md: lead time and recovery time are DORA's duration scale; the other three are not confirmed.
+        var unconfirmed = DoraBucketCalculator.Unconfirmed(buckets);
+        Assert.Equal(["deployment_frequency", "change_failure_rate", "rework_rate"], unconfirmed);
+        Assert.EndsWith("the bands of deployment frequency, change failure rate, rework rate.", DoraBucketCalculator.UnconfirmedNote(unconfirmed), StringComparison.Ordinal);
+        Assert.Empty(DoraBucketCalculator.Unconfirmed([.. buckets.Select(b => b with { Confirmed = true })]));
+        Assert.Null(DoraBucketCalculator.UnconfirmedNote([]));
+    }
+
+    [Fact]
     public void A_missing_value_has_no_bucket()
     {
         Assert.Null(DoraBucketCalculator.Of([new DoraBucket("lead_time", 1, "any", 0, double.PositiveInfinity, "hours", true)], "lead_time", null));

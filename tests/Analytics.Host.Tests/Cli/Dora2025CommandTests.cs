@@ -21,10 +21,13 @@ public sealed class Dora2025CommandTests : IClassFixture<DemoDatabase>, IDisposa
         Assert.All(profiles.GetProperty("teams").EnumerateArray(), t => Assert.NotNull(t.GetProperty("profileName").GetString()));
         var organisation = json.RootElement.GetProperty("doraBuckets").EnumerateArray().Single(b => b.GetProperty("teamId").ValueKind == JsonValueKind.Null);
         Assert.NotNull(organisation.GetProperty("leadTime").GetString());
+        Assert.Equal(["deployment_frequency", "change_failure_rate", "rework_rate"],
+            json.RootElement.GetProperty("unconfirmedDoraBuckets").EnumerateArray().Select(m => m.GetString()));
 
         (exit, output, error) = await CliProcess.RunAsync(_folder, "metrics", "--db", "demo.duckdb", "--quarter", "2026-Q2");
         Assert.True(exit == 0, error);
         Assert.Contains("DORA 2025", output, StringComparison.Ordinal);
+        Assert.Contains("the bands of deployment frequency, change failure rate, rework rate.", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -155,7 +155,7 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
         // Rows without the figure go last in either direction: "no data" is not the best or the worst.
         var sorted = rows.OrderBy(r => by(r) is null);
         sorted = descending ? sorted.ThenByDescending(by) : sorted.ThenBy(by);
-        return new DeliveryModel(filter, teams, [.. sorted.ThenBy(r => r.Name, StringComparer.Ordinal)], column, descending, now.DoraBuckets, now.DoraProfiles);
+        return new DeliveryModel(filter, teams, [.. sorted.ThenBy(r => r.Name, StringComparer.Ordinal)], column, descending, now.DoraBuckets, now.DoraProfiles, now.UnconfirmedDoraBuckets);
     }
 
     /// <summary>A team's month-by-month delivery over the twelve months to the end of the filter's quarter.</summary>

@@ -52,6 +52,7 @@ public sealed class Dora2025WebTests : IClassFixture<DemoDatabase>, IDisposable
         var q2 = await client.GetStringAsync(new Uri("/admin/dashboards/delivery?quarter=2026-Q2", UriKind.Relative));
         Assert.Contains("DORA 2025: buckets and team profiles", q2, StringComparison.Ordinal);
         Assert.Contains("<strong>", q2.Split("dora-2025")[^1], StringComparison.Ordinal);
+        Assert.Contains("Pulse&#x27;s reading until replaced: the bands of deployment frequency, change failure rate, rework rate.", q2, StringComparison.Ordinal);
 
         var q3 = await client.GetStringAsync(new Uri("/admin/dashboards/delivery?quarter=2026-Q3", UriKind.Relative));
         Assert.Contains("No profile: fewer than k people", q3, StringComparison.Ordinal);
