@@ -53,6 +53,9 @@ public sealed partial class Dora2025ReportTests
         var table = html.Split("<h3>DORA 2025: buckets and profile</h3>")[1].Split("</tbody>")[0];
         Assert.Contains($"<tr><td>{HtmlEncoder.Default.Encode(row.Team)}</td><td>{HtmlEncoder.Default.Encode(row.DeploymentFrequency ?? "—")}</td>", table, StringComparison.Ordinal);
         Assert.Contains($"<td>{HtmlEncoder.Default.Encode(row.Profile ?? $"none: {row.NoProfileReason}")}</td></tr>", table, StringComparison.Ordinal);
+        // The buckets that are Pulse's bands say so under the table (docs/metrics.md, "DORA 2025 buckets").
+        Assert.Contains(HtmlEncoder.Default.Encode("the bands of deployment frequency, change failure rate, rework rate.") + "</p>",
+            html.Split("<h3>DORA 2025: buckets and profile</h3>")[1], StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"<tr><td>([^<]+)</td><td class=""number"">(\d+)</td><td>([^<]+)</td></tr>")]

@@ -43,6 +43,9 @@ public sealed record QuarterlyReport(
     /// <summary>Why no team has a DORA 2025 profile this quarter (too few teams), or null.</summary>
     public string? Dora2025Note { get; init; }
 
+    /// <summary>Which metrics' DORA 2025 buckets are Pulse's bands, not confirmed from the report's text; null when all are confirmed.</summary>
+    public string? Dora2025UnconfirmedNote { get; init; }
+
     /// <summary>A quarter not yet over: its figures cover its first days, compared with the same days of the quarter before.</summary>
     /// <param name="Until">The first day not covered (today, in the metrics' time zone).</param>
     /// <param name="DaysElapsed">Whole days covered.</param>

@@ -125,6 +125,7 @@ public sealed partial class ReportBuilder(PulseDatabase database, MetricsService
         {
             Dora2025 = Dora2025Rows(current, Listed, Name),
             Dora2025Note = current.DoraBuckets.Count > 0 ? current.DoraProfiles.Note : null,
+            Dora2025UnconfirmedNote = current.DoraBuckets.Count > 0 ? DoraBucketCalculator.UnconfirmedNote(current.UnconfirmedDoraBuckets) : null,
         };
         return (report, queries, forecasting);
     }
