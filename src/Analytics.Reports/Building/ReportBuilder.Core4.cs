@@ -46,7 +46,7 @@ public sealed partial class ReportBuilder
     /// <summary>How the impact figure classified work items: the text model with its cross-validated accuracy, or why there is none.</summary>
     private static string ModelNote(Core4Metrics core4) => core4.Model.Used
         ? string.Create(CultureInfo.InvariantCulture,
-            $"Work items no rule matched were classified by a text model trained on the {core4.Model.TrainingItems:N0} items the rules classified; its cross-validated accuracy is {100 * core4.Model.MacroAccuracy:0}% (macro: the mean over the three categories) and {100 * core4.Model.MicroAccuracy:0}% (micro). It measures how well the model reproduces the rules, so the rules-only share is kept beside it.")
+            $"Items no rule matched were classified by a text model trained on the {core4.Model.TrainingItems:N0} items the rules classified: cross-validated accuracy {100 * core4.Model.MacroAccuracy:0}% (macro, the mean over the three categories) and {100 * core4.Model.MicroAccuracy:0}% (micro). That is how well it reproduces the rules, so the rules-only share stays beside it.")
         : $"No text model was used, so impact is by the rules alone: {core4.Model.Reason}.";
 
     private sealed record Core4Key(Quarter Quarter, string? Team);
