@@ -2,7 +2,8 @@
 -- changes whenever a load or a survey adds or updates any record a metric reads. Delivery rows are counted with
 -- their latest ingestion time and the finished ingestion runs (as in series_version.sql); the small tables that
 -- change in place (teams, waves, engineers, capabilities, thresholds, delivery rules) are hashed whole, row by row;
--- held survey answers are counted, since releasing them changes what the survey metrics show. The dashboards'
+-- held survey answers are counted, since releasing them changes what the survey metrics show; the assistant tables
+-- (seats, seat activity, daily usage, change signals) are counted too, for the AI-assisted figures. The dashboards'
 -- cache uses it too.
 SELECT concat_ws('/',
     (SELECT count(*) FROM deployments), (SELECT max(ingested_at) FROM deployments),
@@ -16,4 +17,6 @@ SELECT concat_ws('/',
     (SELECT count(*) FROM survey_invitations), (SELECT count(*) FROM moment_ratings), (SELECT count(*) FROM survey_held_responses),
     (SELECT bit_xor(hash(w)) FROM survey_waves w), (SELECT bit_xor(hash(t)) FROM teams t),
     (SELECT bit_xor(hash(e)) FROM engineers e), (SELECT bit_xor(hash(c)) FROM service_capabilities c),
-    (SELECT bit_xor(hash(d)) FROM dora_thresholds d), (SELECT bit_xor(hash(r)) FROM delivery_settings r)) AS Version;
+    (SELECT bit_xor(hash(d)) FROM dora_thresholds d), (SELECT bit_xor(hash(r)) FROM delivery_settings r),
+    (SELECT count(*) FROM ai_seats), (SELECT max(ingested_at) FROM ai_seats), (SELECT count(*) FROM ai_seat_activity),
+    (SELECT count(*) FROM ai_usage_daily), (SELECT max(ingested_at) FROM ai_usage_daily), (SELECT count(*) FROM change_signals)) AS Version;

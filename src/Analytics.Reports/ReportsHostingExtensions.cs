@@ -17,6 +17,7 @@ public static class ReportsHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MonthlySeriesCache>();
         builder.Services.AddSingleton<QuarterlyMetricsCache>();
+        builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddSingleton<ReportBuilder>();
         builder.Services.AddSingleton<ChartRenderer>();
         builder.Services.AddSingleton<ChromiumPdfPrinter>();

@@ -49,11 +49,14 @@ public sealed class ReportDatabase : IDisposable
     /// <summary>The metric-set cache the builders of this database share.</summary>
     public QuarterlyMetricsCache MetricsCache { get; } = new();
 
+    /// <summary>The DX Core 4 and AI figure cache the builders of this database share.</summary>
+    public FigureCache FigureCache { get; } = new();
+
     /// <summary>A report builder whose clock reads <paramref name="now"/>, with k = 5.</summary>
     public ReportBuilder Builder(DateTimeOffset now)
     {
         var metricsOptions = Options.Create(new MetricsOptions { MinimumGroupSize = 5 });
-        return new ReportBuilder(Database, new MetricsService(Database, metricsOptions), SeriesCache, MetricsCache, metricsOptions, Options.Create(new ReportOptions()), new FakeTimeProvider(now));
+        return new ReportBuilder(Database, new MetricsService(Database, metricsOptions), SeriesCache, MetricsCache, FigureCache, metricsOptions, Options.Create(new ReportOptions()), new FakeTimeProvider(now));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -21,18 +21,20 @@ public sealed partial class ReportLayoutTests(DemoReportFixture demo) : IClassFi
     private const int FewestWords = 80;
 
     [Fact]
-    public void The_organisation_report_prints_on_at_most_14_pages()
+    public void The_organisation_report_prints_on_at_most_17_pages()
     {
         // 16 pages before, 12 measured after (2 December 2026), 13 with the DORA 2025 profiles table after the
-        // appendix (3 December); one page of slack for font metrics on another machine.
-        Assert.InRange(demo.OrganisationPages.Count, 2, 14);
+        // appendix (3 December), 16 with DX Core 4 (its 52-team table runs over two pages) and AI-assisted
+        // development; one page of slack for font metrics on another machine.
+        Assert.InRange(demo.OrganisationPages.Count, 2, 17);
     }
 
     [Fact]
-    public void The_team_report_prints_on_at_most_8_pages()
+    public void The_team_report_prints_on_at_most_10_pages()
     {
-        // 10 pages before (its second page half empty), 7 measured after; one page of slack.
-        Assert.InRange(demo.TeamPages.Count, 2, 8);
+        // 10 pages before (its second page half empty), 7 measured after, 9 with DX Core 4 and AI-assisted
+        // development (3 December 2026); one page of slack.
+        Assert.InRange(demo.TeamPages.Count, 2, 10);
     }
 
     [Fact]

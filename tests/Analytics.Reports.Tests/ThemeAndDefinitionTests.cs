@@ -43,7 +43,7 @@ public sealed class ThemeAndDefinitionTests
     }
 
     [Theory]
-    [InlineData("sections: [cover, appendix]", "Report definition test.yaml: 'appendix' is not a section. Use any of: cover, summary, delivery, sentiment, adoption, onboarding, methodology.")]
+    [InlineData("sections: [cover, appendix]", "Report definition test.yaml: 'appendix' is not a section. Use any of: cover, summary, delivery, sentiment, adoption, onboarding, core4, ai, methodology.")]
     [InlineData("history_quarters: 12", "Report definition test.yaml: history_quarters must be 4 to 8, not 12.")]
     [InlineData("forecast_quarters: 0", "Report definition test.yaml: forecast_quarters must be 1 or 2, not 0.")]
     [InlineData("colour: blue", "Report definition test.yaml, line 1: Property 'colour' not found on type 'Analytics.Reports.Definitions.ReportDefinition'.")]

@@ -46,6 +46,12 @@ public sealed record QuarterlyReport(
     /// <summary>Which metrics' DORA 2025 buckets are Pulse's bands, not confirmed from the report's text; null when all are confirmed.</summary>
     public string? Dora2025UnconfirmedNote { get; init; }
 
+    /// <summary>The DX Core 4 section; null when the report leaves it out or there is no pull request or work item to show.</summary>
+    public Core4Figures? Core4 { get; init; }
+
+    /// <summary>The AI-assisted development section; null when the report leaves it out or there are no assistant seats, AI-assisted changes or survey answers.</summary>
+    public AiFigures? Ai { get; init; }
+
     /// <summary>A quarter not yet over: its figures cover its first days, compared with the same days of the quarter before.</summary>
     /// <param name="Until">The first day not covered (today, in the metrics' time zone).</param>
     /// <param name="DaysElapsed">Whole days covered.</param>

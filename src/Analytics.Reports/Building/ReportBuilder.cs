@@ -18,7 +18,7 @@ namespace Analytics.Reports.Building;
 /// trends with forecasts, per-team DORA levels, sentiment with its margin of error, DevEx and journey heatmaps,
 /// friction themes, adoption, support and onboarding — and three findings written from the data.
 /// </summary>
-public sealed partial class ReportBuilder(PulseDatabase database, MetricsService metrics, MonthlySeriesCache seriesCache, QuarterlyMetricsCache metricsCache, IOptions<MetricsOptions> metricsOptions, IOptions<ReportOptions> options, TimeProvider clock)
+public sealed partial class ReportBuilder(PulseDatabase database, MetricsService metrics, MonthlySeriesCache seriesCache, QuarterlyMetricsCache metricsCache, FigureCache figureCache, IOptions<MetricsOptions> metricsOptions, IOptions<ReportOptions> options, TimeProvider clock)
 {
     /// <summary>The fewest values a median needs to be a headline without a caution.</summary>
     public const int FewestForHeadline = 5;
@@ -65,6 +65,11 @@ public sealed partial class ReportBuilder(PulseDatabase database, MetricsService
                 .ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
         }
 
+        var listed = definition.Teams.Count == 0 ? null : definition.Teams.ToHashSet(StringComparer.Ordinal);
+        string Name(string? id) => id is null ? "Organisation" : teamNames.GetValueOrDefault(id, id);
+        bool Listed(string? id) => id is not null && (listed is null || listed.Contains(id)) && (team is null || id == team);
+        var core4 = await Core4Async(definition, quarter, team, progress, version, Listed, Name, cancellationToken);
+        var ai = await AiAsync(definition, quarter, team, progress, version, Listed, teamNames, cancellationToken);
         var queries = clock.GetElapsedTime(queryStart);
         var forecastStart = clock.GetTimestamp();
         var level = team is null ? "organisation" : "team";
@@ -91,9 +96,6 @@ public sealed partial class ReportBuilder(PulseDatabase database, MetricsService
         var forecasting = clock.GetElapsedTime(forecastStart);
 
         var k = metricsOptions.Value.MinimumGroupSize;
-        var listed = definition.Teams.Count == 0 ? null : definition.Teams.ToHashSet(StringComparer.Ordinal);
-        string Name(string? id) => id is null ? "Organisation" : teamNames.GetValueOrDefault(id, id);
-        bool Listed(string? id) => id is not null && (listed is null || listed.Contains(id)) && (team is null || id == team);
 
         var nps = Latest(current.Nps.Where(n => n.Level == level && (team is null || n.TeamId == team)));
         var previousNps = Latest(previous.Nps.Where(n => n.Level == level && (team is null || n.TeamId == team)));
@@ -126,6 +128,8 @@ public sealed partial class ReportBuilder(PulseDatabase database, MetricsService
             Dora2025 = Dora2025Rows(current, Listed, Name),
             Dora2025Note = current.DoraBuckets.Count > 0 ? current.DoraProfiles.Note : null,
             Dora2025UnconfirmedNote = current.DoraBuckets.Count > 0 ? DoraBucketCalculator.UnconfirmedNote(current.UnconfirmedDoraBuckets) : null,
+            Core4 = core4,
+            Ai = ai,
         };
         return (report, queries, forecasting);
     }

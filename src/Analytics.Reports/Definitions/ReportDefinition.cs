@@ -4,7 +4,7 @@ namespace Analytics.Reports.Definitions;
 public sealed class ReportDefinition
 {
     /// <summary>Every section a report can have, in the default order.</summary>
-    public static readonly IReadOnlyList<string> KnownSections = ["cover", "summary", "delivery", "sentiment", "adoption", "onboarding", "methodology"];
+    public static readonly IReadOnlyList<string> KnownSections = ["cover", "summary", "delivery", "sentiment", "adoption", "onboarding", "core4", "ai", "methodology"];
 
     /// <summary>The title on the cover.</summary>
     public string Title { get; set; } = "Developer platform quarterly review";

@@ -25,5 +25,22 @@ internal static class ReportFormat
 
     public static string Change(double share) => (share >= 0 ? "+" : "−") + Math.Abs(100 * share).ToString("0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>A change with its sign (a true minus), for example "+0.74" or "−37"; "—" without one.</summary>
+    public static string Signed(double? change, string format, string unit = "")
+    {
+        if (change is not { } c)
+        {
+            return "—";
+        }
+
+        // A change that rounds to nothing has no sign: "−0.00" would claim a fall.
+        var magnitude = Math.Abs(c).ToString(format, CultureInfo.InvariantCulture);
+        var sign = double.Parse(magnitude, CultureInfo.InvariantCulture) == 0 ? "" : c > 0 ? "+" : "−";
+        return sign + magnitude + unit;
+    }
+
+    /// <summary>A change of a share (0–1) in percentage points, for example "+1.7 pts".</summary>
+    public static string SharePoints(double? change) => Signed(change is { } c ? 100 * c : null, "0.0", " pts");
+
     public static string Day(DateTimeOffset? value) => value is { } v ? v.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "—";
 }

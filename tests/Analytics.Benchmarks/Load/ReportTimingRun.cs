@@ -36,7 +36,7 @@ public static class ReportTimingRun
         await using var printer = new ChromiumPdfPrinter(reportOptions, NullLogger<ChromiumPdfPrinter>.Instance);
         var cache = new MonthlySeriesCache();
         var metricsCache = new QuarterlyMetricsCache();
-        var generator = new ReportGenerator(new ReportBuilder(database, metrics, cache, metricsCache, metricsOptions, reportOptions, TimeProvider.System),
+        var generator = new ReportGenerator(new ReportBuilder(database, metrics, cache, metricsCache, new FigureCache(), metricsOptions, reportOptions, TimeProvider.System),
             new ChartRenderer(reportOptions), printer, reportOptions, TimeProvider.System);
         var quarter = new Quarter(2026, 3);
         var pdf = Path.Combine(folder, "report.pdf");
