@@ -16,6 +16,9 @@ namespace Analytics.Reports.Tests;
 /// used in Q3 and one in Q2; 3 features and 1 bug resolved in Q3.</item>
 /// <item>Web (web): two engineers, one of whom started on 1 July and merged 10 pull requests from 10 July (one a day:
 /// the 10th after 18 days), each released after 8 hours; two seats (fewer than k = 5), one used in Q3; 1 feature and 1 bug resolved.</item>
+/// <item>Operations (ops): five engineers who left on 31 March and merged nothing, whose five seats were never
+/// reclaimed nor used. Web is under k seats, so Operations, its smaller sibling, is hidden with it: else the
+/// organisation's seats less Payments' and Operations' would give Web's.</item>
 /// <item>A closed AI assistant survey wave opening 6 July: six Payments respondents (1–2 and 4–8 hours saved in turn,
 /// trust 4) and two Web ones (no time saved, trust 2), so Web is under k and Payments, its only sibling, is hidden with it.</item>
 /// </list>
@@ -32,12 +35,14 @@ internal static class AssistantOrganisation
 
     /// <summary>
     /// <see cref="WriteDelivery(ReportDatabase)"/>, with 12 of Payments' pull requests labelled <c>ai-assisted</c> (the
-    /// default rule's label), the seats and their activity, and the assistant survey.
+    /// default rule's label), Operations, the seats and their activity, and the assistant survey.
     /// </summary>
     public static void WriteAll(ReportDatabase db)
     {
         WriteDelivery(db, aiLabelled: 12);
-        db.Write(new[] { "p1", "p2", "p3", "p4", "p5", "w1", "w2" }.Select(login => new AiSeat("copilot", login, SeatsAssigned, null, null, "test")));
+        db.Write([new Team("ops", "Operations", null, false, "UTC", "test")]);
+        db.Write(Enumerable.Range(1, 5).Select(i => Engineer($"o{i}", "ops", new DateOnly(2025, 1, 1)) with { EndDate = new DateOnly(2026, 3, 31) }));
+        db.Write(new[] { "p1", "p2", "p3", "p4", "p5", "w1", "w2", "o1", "o2", "o3", "o4", "o5" }.Select(login => new AiSeat("copilot", login, SeatsAssigned, null, null, "test")));
         db.Write([
             Activity("p1", new DateOnly(2026, 5, 10)),
             Activity("p1", new DateOnly(2026, 7, 3)), Activity("p2", new DateOnly(2026, 8, 4)), Activity("p3", new DateOnly(2026, 9, 5)),

@@ -31,7 +31,7 @@ public sealed class Core4AndAiReportTests : IAsyncLifetime, IDisposable
         var options = Options.Create(new ReportOptions());
         await using var printer = new ChromiumPdfPrinter(options, NullLogger<ChromiumPdfPrinter>.Instance);
         var generator = new ReportGenerator(_db.Builder(Now), new ChartRenderer(options), printer, options, TimeProvider.System);
-        foreach (var team in new[] { "organisation", "pay", "web" })
+        foreach (var team in new[] { "organisation", "pay", "web", "ops" })
         {
             var pdf = Path.Combine(_folder, team + ".pdf");
             await generator.PdfAsync(Q3, team == "organisation" ? null : team, pdf, null, CancellationToken.None);
@@ -63,11 +63,13 @@ public sealed class Core4AndAiReportTests : IAsyncLifetime, IDisposable
     {
         var text = _printed["organisation"];
 
-        // Active ÷ licensed seats: four of seven used in Q3, one in Q2.
-        Assert.Contains("Assistant seats in use 4 of 7 (57%); last quarter 1 of 7 (14%)", text, StringComparison.Ordinal);
-        // Payments (3 of 5) reached the 50% threshold; Web, under k seats, is counted as hidden, its seats never shown.
-        Assert.Contains("Teams 1 of the 1 team shown used at least 50% of its seats this quarter; 1 team is hidden, holding fewer than 5 licensed seats.", text, StringComparison.Ordinal);
+        // Active ÷ licensed seats: four of twelve used in Q3 (Operations' five never), one in Q2.
+        Assert.Contains("Assistant seats in use 4 of 12 (33%); last quarter 1 of 12 (8%)", text, StringComparison.Ordinal);
+        // Payments (3 of 5) reached the 50% threshold; Web, under k seats, and Operations, shielding it, are counted
+        // as hidden, their seats never shown.
+        Assert.Contains("Teams 1 of the 1 team shown used at least 50% of its seats this quarter; 2 teams are hidden, each holding fewer than 5 licensed seats or shielding a team that does.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("1 of 2 (50%)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 of 5 (0%)", text, StringComparison.Ordinal);
         Assert.Contains("Changes merged that were AI-assisted 21.4% (12 of 56)", text, StringComparison.Ordinal);
         // Hours saved: (3 × 1.5 + 3 × 6 + 2 × 0) ÷ 8 = 2.8; trust (6 × 4 + 2 × 2) ÷ 8 = 3.5, 6 of 8 favourable.
         Assert.Contains($"{AssistantOrganisation.WaveName}, 8 respondents: the assistant saves them 2.8 hours a week on average; trust that its code is right without reworking it is 3.5 of 5 (75% favourable).", text, StringComparison.Ordinal);
@@ -98,8 +100,10 @@ public sealed class Core4AndAiReportTests : IAsyncLifetime, IDisposable
         var web = _printed["web"];
         var pay = _printed["pay"];
 
-        Assert.Contains("Assistant seats in use — Web hidden: fewer than 5 licensed seats", web, StringComparison.Ordinal);
+        Assert.Contains("Assistant seats in use — Web hidden: fewer than 5 licensed seats here, or showing it would reveal a smaller team", web, StringComparison.Ordinal);
         Assert.DoesNotContain("1 of 2", web, StringComparison.Ordinal);
+        Assert.Contains("Assistant seats in use — Operations hidden: fewer than 5 licensed seats here, or showing it would reveal a smaller team", _printed["ops"], StringComparison.Ordinal);
+        Assert.DoesNotContain("0 of 5", _printed["ops"], StringComparison.Ordinal);
         // Web's two respondents are under k, and Payments is its only sibling: the organisation's row less Payments'
         // would give Web's, so both are hidden.
         Assert.Contains($"{AssistantOrganisation.WaveName}: hidden", web, StringComparison.Ordinal);

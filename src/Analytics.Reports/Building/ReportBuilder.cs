@@ -103,7 +103,10 @@ public sealed partial class ReportBuilder(PulseDatabase database, MetricsService
         var themes = ThemeFinder.Find(freeText, k);
         var kpis = Kpis(current, previous, level, team, nps, previousNps);
         var orgLevel = current.DoraLevels.FirstOrDefault(l => team is null ? l.TeamId is null : l.TeamId == team);
-        var hasData = current.DeploymentFrequency.Any(r => r.Deployments > 0) || current.Nps.Any(n => n.Respondents > 0) || current.LeadTime.Any(l => l.Changes > 0);
+        // The DX Core 4 and AI sections exist only with their own data (pull requests, work items, seats), which a
+        // quarter can hold without a deployment or a survey answer.
+        var hasData = current.DeploymentFrequency.Any(r => r.Deployments > 0) || current.Nps.Any(n => n.Respondents > 0) || current.LeadTime.Any(l => l.Changes > 0)
+            || core4 is not null || ai is not null;
 
         var report = new QuarterlyReport(
             definition, options.Value.Organisation, quarter, team, team is null ? null : Name(team), clock.GetUtcNow(), hasData, coverage, kpis,

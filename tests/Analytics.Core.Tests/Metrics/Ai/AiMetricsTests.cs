@@ -44,17 +44,37 @@ public sealed class AiMetricsTests : IDisposable
     }
 
     [Fact]
-    public async Task Adoption_is_active_over_licensed_seats_and_a_team_under_k_is_suppressed()
+    public async Task Adoption_is_active_over_licensed_seats_and_a_team_under_k_is_suppressed_with_its_smallest_sibling()
     {
         var fixture = Seats();
 
         var rows = await fixture.Metrics.AiAdoptionAsync(MetricsQuery.ForQuarter(Q3), CancellationToken.None);
 
-        Assert.Equal((false, 8L, 4L, 0.5), Only(rows, "organisation") is var o ? (o.Suppressed, o.LicensedSeats, o.ActiveSeats, o.ActiveShare) : default);
+        // Seats held in Q3: pay 5 (3 active), ops 5, web 2 (1 active), the stranger's 1; e4's activity was in June.
+        Assert.Equal((false, 13L, 4L, 4.0 / 13), Only(rows, "organisation") is var o ? (o.Suppressed, o.LicensedSeats, o.ActiveSeats, o.ActiveShare) : default);
         Assert.Equal((false, 5L, 3L, 0.6), Only(rows, "team", "pay") is var p ? (p.Suppressed, p.LicensedSeats, p.ActiveSeats, p.ActiveShare) : default);
-        var web = Only(rows, "team", "web");
-        Assert.True(web.Suppressed);
-        Assert.Equal((null, null, null), (web.LicensedSeats, web.ActiveSeats, web.ActiveShare));
+        // web (2 < k = 5) is hidden, and with it ops, the smaller of its siblings (5 seats, shown were web not there):
+        // with web alone hidden, the organisation's seats less pay's and ops' would give web's away.
+        foreach (var team in new[] { "web", "ops" })
+        {
+            var hidden = Only(rows, "team", team);
+            Assert.True(hidden.Suppressed, team);
+            Assert.Equal((null, null, null), (hidden.LicensedSeats, hidden.ActiveSeats, hidden.ActiveShare));
+        }
+    }
+
+    [Fact]
+    public async Task A_team_run_hides_a_team_exactly_as_the_organisation_view_does_and_has_no_organisation_row()
+    {
+        var fixture = Seats();
+        var query = MetricsQuery.ForQuarter(Q3);
+
+        var ops = await fixture.Metrics.AiAdoptionAsync(query with { Team = "ops" }, CancellationToken.None);
+        var pay = await fixture.Metrics.AiAdoptionAsync(query with { Team = "pay" }, CancellationToken.None);
+
+        Assert.True(Assert.Single(ops, r => r.Level == "team" && r.TeamId == "ops").Suppressed);
+        Assert.Equal(Only(await fixture.Metrics.AiAdoptionAsync(query, CancellationToken.None), "team", "pay"), Assert.Single(pay));
+        Assert.DoesNotContain(ops.Concat(pay), r => r.Level == "organisation");
     }
 
     [Fact]
@@ -104,7 +124,7 @@ public sealed class AiMetricsTests : IDisposable
         var fixture = New(rule);
         fixture.Team("pay").Team("web").Team("ops");
         var assigned = At("2026-06-01T00:00:00Z");
-        foreach (var (engineer, team) in new[] { ("e1", "pay"), ("e2", "pay"), ("e3", "pay"), ("e4", "pay"), ("e5", "pay"), ("e6", "web"), ("e7", "web") })
+        foreach (var (engineer, team) in new[] { ("e1", "pay"), ("e2", "pay"), ("e3", "pay"), ("e4", "pay"), ("e5", "pay"), ("e6", "web"), ("e7", "web"), ("o1", "ops"), ("o2", "ops"), ("o3", "ops"), ("o4", "ops"), ("o5", "ops") })
         {
             fixture.Engineer(engineer, team, new DateOnly(2025, 1, 1));
             fixture.Write(new AiSeat("copilot", engineer, assigned, null, null, "test"));
