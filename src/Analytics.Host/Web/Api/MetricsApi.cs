@@ -119,15 +119,9 @@ internal static class MetricsApi
     private static async Task<Results<Ok<QuarterMetricsResponse>, ProblemHttpResult>> RangeAsync(
         string? from, string? to, string? team, MetricsService metrics, IOptions<MetricsOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (!TryRange(from, to, out var start, out var end, out var problem))
+        if (PastRangeProblem(from, to, options.Value, clock, out var start, out var end) is { } problem)
         {
-            return problem!;
-        }
-
-        var today = Today(options.Value, clock);
-        if (end > today)
-        {
-            return BadRequest($"'to' ({end:yyyy-MM-dd}) is after today ({today:yyyy-MM-dd}): the range is [from, to), so 'to' can be today at the latest.");
+            return problem;
         }
 
         if (await UnknownTeamAsync(metrics, team, ct) is { } unknown)
@@ -198,6 +192,24 @@ internal static class MetricsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown team", detail: error.Message);
         }
+    }
+
+    /// <summary>
+    /// Reads a range of complete days [from, to), as the metric set over a range takes it: null when it is one, else
+    /// the problem that names what is wrong (a missing or malformed day, the days out of order, over
+    /// <see cref="MaxRangeYears"/> years, or 'to' after today).
+    /// </summary>
+    public static ProblemHttpResult? PastRangeProblem(string? from, string? to, MetricsOptions options, TimeProvider clock, out DateOnly start, out DateOnly end)
+    {
+        if (!TryRange(from, to, out start, out end, out var problem))
+        {
+            return problem;
+        }
+
+        var today = Today(options, clock);
+        return end > today
+            ? BadRequest($"'to' ({end:yyyy-MM-dd}) is after today ({today:yyyy-MM-dd}): the range is [from, to), so 'to' can be today at the latest.")
+            : null;
     }
 
     /// <summary>Reads [from, to): two days, in order, at most <see cref="MaxRangeYears"/> apart.</summary>

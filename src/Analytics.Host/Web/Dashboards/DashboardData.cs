@@ -75,7 +75,7 @@ public sealed class DashboardData(MetricsService metrics, DashboardCache cache, 
             var owner = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(SqlQueries.Get("dashboards/service_team"), new { service = serviceId }, cancellationToken: cancellationToken));
             if (owner is null || owner != teamId)
             {
-                throw new ArgumentException(owner is null ? $"There is no service '{serviceId}'." : $"Service '{serviceId}' belongs to team '{owner}', not '{teamId}'.");
+                throw new UnknownServiceException(owner is null ? $"There is no service '{serviceId}'." : $"Service '{serviceId}' belongs to team '{owner}', not '{teamId}'.");
             }
         }
 

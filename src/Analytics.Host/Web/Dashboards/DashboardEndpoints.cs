@@ -78,7 +78,7 @@ internal static class DashboardEndpoints
         }
         catch (ArgumentException error)
         {
-            return Problem(context, antiforgery, StatusCodes.Status404NotFound, error.Message.Contains("service", StringComparison.Ordinal) ? "No such service" : "No such team", error.Message);
+            return Problem(context, antiforgery, StatusCodes.Status404NotFound, error is UnknownServiceException ? "No such service" : "No such team", error.Message);
         }
     }
 

@@ -166,8 +166,11 @@ public sealed partial class DashboardTrendTests(SeededDatabase seeded) : IClassF
         using var elsewhere = await client.GetAsync($"/admin/dashboards/teams/{other}/failures?quarter=2026-Q3&service={service}");
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, elsewhere.StatusCode));
-        Assert.Contains("There is no service &#x27;nope&#x27;.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains($"Service &#x27;{service}&#x27; belongs to team &#x27;platform&#x27;, not &#x27;{other}&#x27;.", await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unknownPage = await unknown.Content.ReadAsStringAsync();
+        var elsewherePage = await elsewhere.Content.ReadAsStringAsync();
+        Assert.Contains("There is no service &#x27;nope&#x27;.", unknownPage, StringComparison.Ordinal);
+        Assert.Contains($"Service &#x27;{service}&#x27; belongs to team &#x27;platform&#x27;, not &#x27;{other}&#x27;.", elsewherePage, StringComparison.Ordinal);
+        Assert.All([unknownPage, elsewherePage], page => Assert.Contains("<h1>No such service</h1>", page, StringComparison.Ordinal));
     }
 
     public void Dispose()

@@ -175,7 +175,14 @@ public sealed class DrillDownTests(SeededDatabase seeded) : IClassFixture<Seeded
     }
 
     [Theory]
-    [InlineData("/api/v1/teams/platform/changes", HttpStatusCode.BadRequest, "Give the quarter, for example ?quarter=2026-Q3.")]
+    [InlineData("/api/v1/teams/platform/changes", HttpStatusCode.BadRequest, "Give the quarter, for example ?quarter=2026-Q3, or a range")]
+    [InlineData("/api/v1/teams/platform/changes?quarter=2026-Q3&from=2026-07-01&to=2026-08-01", HttpStatusCode.BadRequest, "Give either a quarter or a range (from and to), not both.")]
+    [InlineData("/api/v1/teams/platform/failures?from=2026-07-01", HttpStatusCode.BadRequest, "Give 'to' as a day")]
+    [InlineData("/api/v1/teams/platform/failures?from=1/7/2026&to=2026-08-01", HttpStatusCode.BadRequest, "'1/7/2026' is not a day")]
+    [InlineData("/api/v1/teams/platform/rework?from=2026-08-01&to=2026-08-01", HttpStatusCode.BadRequest, "'to' (2026-08-01) must be after 'from' (2026-08-01)")]
+    [InlineData("/api/v1/teams/platform/recoveries?from=2020-01-01&to=2025-01-02", HttpStatusCode.BadRequest, "The range is longer than 5 years")]
+    [InlineData("/api/v1/teams/platform/deployments?from=2026-09-01&to=2026-10-16", HttpStatusCode.BadRequest, "'to' (2026-10-16) is after today (2026-10-15)")]
+    [InlineData("/api/v1/teams/platform/deployments?quarter=2026-Q3&service=nope", HttpStatusCode.NotFound, "There is no service 'nope'.")]
     [InlineData("/api/v1/teams/platform/failures?quarter=2026-Q9", HttpStatusCode.BadRequest, "'2026-Q9' is not a quarter")]
     [InlineData("/api/v1/teams/platform/recoveries?quarter=2027-Q1", HttpStatusCode.BadRequest, "2027-Q1 has no complete day yet")]
     [InlineData("/api/v1/teams/platform/deployments?quarter=2026-Q3&page=0", HttpStatusCode.BadRequest, "There is no page '0' of deployments")]
@@ -194,6 +201,60 @@ public sealed class DrillDownTests(SeededDatabase seeded) : IClassFixture<Seeded
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.StartsWith(detail, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_range_lists_what_the_metric_set_over_that_range_counts()
+    {
+        using var client = await ApiClientAsync();
+        var range = await _factory!.Services.GetRequiredService<MetricsService>().RangeAsync(new DateOnly(2026, 5, 1), new DateOnly(2026, 9, 1), Team, CancellationToken.None);
+        var figure = range.ChangeFailureRate.Single(r => r.Level == "team" && r.TeamId == Team);
+        var quarterFailures = (await TeamMetricsAsync()).ChangeFailureRate.Single(r => r.Level == "team" && r.TeamId == Team).FailedDeployments;
+
+        using var first = await GetJsonAsync(client, $"/api/v1/teams/{Team}/failures?from=2026-05-01&to=2026-09-01");
+        var items = await AllItemsAsync(client, "failures", "from=2026-05-01&to=2026-09-01");
+
+        var root = first.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("quarter").ValueKind);
+        Assert.Equal(("2026-05-01", "2026-09-01", false), (root.GetProperty("from").GetString(), root.GetProperty("to").GetString(), root.GetProperty("inProgress").GetBoolean()));
+        Assert.NotEqual(quarterFailures, figure.FailedDeployments);
+        Assert.Equal(figure.FailedDeployments, items.Count);
+        Assert.Equal(figure.Deployments, root.GetProperty("figure").GetProperty("outOf").GetInt64());
+        Assert.All(items, i => Assert.InRange(DateTimeOffset.Parse(i.GetProperty("deployedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            new DateTimeOffset(2026, 4, 30, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 9, 2, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public async Task A_service_narrows_a_list_to_that_service_s_records()
+    {
+        using var client = await ApiClientAsync();
+        var metrics = await TeamMetricsAsync();
+        var service = metrics.DeploymentFrequency.Where(r => r.Level == "service" && r.TeamId == Team).OrderByDescending(r => r.Deployments).First();
+        var team = metrics.DeploymentFrequency.Single(r => r.Level == "team" && r.TeamId == Team);
+
+        using var json = await GetJsonAsync(client, $"/api/v1/teams/{Team}/deployments?quarter=2026-Q3&service={service.ServiceId}");
+        var items = await AllItemsAsync(client, "deployments", $"quarter=2026-Q3&service={service.ServiceId}");
+
+        Assert.True(service.Deployments < team.Deployments, "the team has more than one deploying service");
+        Assert.Equal(service.ServiceId, json.RootElement.GetProperty("service").GetString());
+        Assert.Equal(service.Deployments, json.RootElement.GetProperty("total").GetInt64());
+        Assert.Equal(service.Deployments, items.Count);
+        Assert.All(items, i => Assert.Equal(service.ServiceId, i.GetProperty("serviceId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_service_of_another_team_is_a_404_naming_its_team()
+    {
+        using var client = await ApiClientAsync();
+        var metrics = await _factory!.Services.GetRequiredService<MetricsService>().QuarterAsync(new Quarter(2026, 3), null, CancellationToken.None);
+        var other = metrics.DeploymentFrequency.First(r => r.Level == "service" && r.TeamId != Team);
+
+        using var response = await client.GetAsync(new Uri($"/api/v1/teams/{Team}/changes?quarter=2026-Q3&service={other.ServiceId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(("Unknown service", $"Service '{other.ServiceId}' belongs to team '{other.TeamId}', not '{Team}'."),
+            (problem.RootElement.GetProperty("title").GetString(), problem.RootElement.GetProperty("detail").GetString()));
     }
 
     [Fact]
@@ -239,12 +300,12 @@ public sealed class DrillDownTests(SeededDatabase seeded) : IClassFixture<Seeded
     private async Task<QuarterlyMetrics> TeamMetricsAsync() =>
         await _factory!.Services.GetRequiredService<MetricsService>().QuarterAsync(new Quarter(2026, 3), Team, CancellationToken.None);
 
-    private static async Task<List<JsonElement>> AllItemsAsync(HttpClient client, string list)
+    private static async Task<List<JsonElement>> AllItemsAsync(HttpClient client, string list, string period = "quarter=2026-Q3")
     {
         var items = new List<JsonElement>();
         for (var page = 1; ; page++)
         {
-            using var json = await GetJsonAsync(client, $"/api/v1/teams/{Team}/{list}?quarter=2026-Q3&page={page}");
+            using var json = await GetJsonAsync(client, $"/api/v1/teams/{Team}/{list}?{period}&page={page}");
             items.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.Clone()));
             if (page >= json.RootElement.GetProperty("pages").GetInt32())
             {
