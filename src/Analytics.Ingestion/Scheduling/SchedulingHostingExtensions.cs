@@ -1,5 +1,6 @@
 using Analytics.Ingestion.Connectors;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -38,6 +39,10 @@ public static class SchedulingHostingExtensions
             return CreateStorage(options);
         });
         builder.Services.AddSingleton<IJobFilterProvider>(new PulseJobFilters(new TransientRetryFilter(options.RetryDelays)));
+        // Hangfire's own registration hands out the process-wide JobActivator.Current, which the host that last
+        // configured Hangfire set: with two hosts in one process (the web tests run many at once) one host's server
+        // could build its jobs from the other host's services. Each host activates jobs from its own.
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

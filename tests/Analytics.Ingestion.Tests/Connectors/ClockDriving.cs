@@ -11,7 +11,10 @@ public static class ClockDriving
         while (!work.IsCompleted)
         {
             clock.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(10);
+            // A real pause, however short, lets the work reach its next wait on the clock before the clock moves
+            // again (Task.Yield raced ahead of it: a timed-out attempt was never retried); a millisecond rather than
+            // ten, since the backoff test takes thousands of steps.
+            await Task.Delay(1);
         }
 
         return await work;

@@ -21,7 +21,7 @@ internal static class AdminLoginEndpoints
     public static IEndpointRouteBuilder MapAdminLogin(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/admin").RequireFormGuard().DisableAntiforgery().ExcludeFromDescription();
-        group.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, IOptions<AdminOptions> options, string? returnUrl) =>
+        group.MapGet("/login", IResult (HttpContext context, IAntiforgery antiforgery, IOptions<AdminOptions> options, string? returnUrl) =>
             LoginPage(context, antiforgery, options.Value.Oidc, returnUrl, null, null, StatusCodes.Status200OK));
         group.MapPost("/login", LoginAsync).RequireRateLimiting(LoginRateLimit);
         group.MapGet("/login/sso", (IOptions<AdminOptions> options, string? returnUrl) => options.Value.Oidc.Enabled

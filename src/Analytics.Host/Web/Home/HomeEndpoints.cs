@@ -10,7 +10,7 @@ internal static class HomeEndpoints
 {
     public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => new RazorComponentResult<HomePage>()).ExcludeFromDescription();
+        app.MapGet("/", IResult () => new RazorComponentResult<HomePage>()).ExcludeFromDescription();
         return app;
     }
 }

@@ -27,7 +27,8 @@ internal static class MomentRatingEndpoints
     public static IEndpointRouteBuilder MapMomentRatings(this IEndpointRouteBuilder app)
     {
         var page = app.MapGroup("/r").RequireFormGuard().DisableAntiforgery().ExcludeFromDescription();
-        page.MapGet("/{capability}", Show);
+        page.MapGet("/{capability}", IResult (string capability, int? score, string? team, string? context, HttpContext http, IAntiforgery antiforgery) =>
+            Page(capability, score, team, context, http, antiforgery, null, StatusCodes.Status200OK));
         page.MapPost("/{capability}", SubmitFormAsync).RequireRateLimiting(RatingRateLimit);
         app.MapPost("/api/v1/ratings", SubmitJsonAsync)
             .WithName("RateCapability")
@@ -38,9 +39,6 @@ internal static class MomentRatingEndpoints
             .RequireRateLimiting(RatingRateLimit);
         return app;
     }
-
-    private static RazorComponentResult<MomentRatingPage> Show(string capability, int? score, string? team, string? context, HttpContext http, IAntiforgery antiforgery) =>
-        Page(capability, score, team, context, http, antiforgery, null, StatusCodes.Status200OK);
 
     private static async Task<IResult> SubmitFormAsync(string capability, HttpContext http, MomentRatings ratings, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {

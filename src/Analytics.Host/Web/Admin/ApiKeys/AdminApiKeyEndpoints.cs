@@ -23,8 +23,8 @@ internal static class AdminApiKeyEndpoints
         return app;
     }
 
-    private static async Task<RazorComponentResult<ApiKeysPage>> ListAsync(HttpContext context, IAntiforgery antiforgery, ApiKeyStore keys, int status, string? error, string? notice, string? name, CancellationToken ct) =>
-        new(new { User = SignedInUser.Of(context, antiforgery), Keys = await keys.ListAsync(ct), Error = error, Notice = notice, Name = name }) { StatusCode = status };
+    private static async Task<IResult> ListAsync(HttpContext context, IAntiforgery antiforgery, ApiKeyStore keys, int status, string? error, string? notice, string? name, CancellationToken ct) =>
+        new RazorComponentResult<ApiKeysPage>(new { User = SignedInUser.Of(context, antiforgery), Keys = await keys.ListAsync(ct), Error = error, Notice = notice, Name = name }) { StatusCode = status };
 
     private static async Task<IResult> CreateAsync(HttpContext context, IAntiforgery antiforgery, ApiKeyStore keys, CancellationToken ct)
     {
