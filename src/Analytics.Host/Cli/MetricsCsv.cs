@@ -18,7 +18,8 @@ internal static class MetricsCsv
     public static void Write(TextWriter output, QuarterlyMetrics metrics)
     {
         output.WriteLine(CsvCell.Line(["section", "level", "team", "service", "period", "item", "metric", "value"]));
-        foreach (var section in typeof(QuarterlyMetrics).GetProperties().Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)))
+        foreach (var section in typeof(QuarterlyMetrics).GetProperties().Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)
+            && p.Name != nameof(QuarterlyMetrics.UnconfirmedDoraBuckets)))
         {
             foreach (var row in (IEnumerable)section.GetValue(metrics)!)
             {
