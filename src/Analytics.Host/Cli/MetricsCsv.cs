@@ -19,7 +19,7 @@ internal static class MetricsCsv
     {
         output.WriteLine(CsvCell.Line(["section", "level", "team", "service", "period", "item", "metric", "value"]));
         foreach (var section in typeof(QuarterlyMetrics).GetProperties().Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)
-            && p.Name != nameof(QuarterlyMetrics.UnconfirmedDoraBuckets)))
+            && !typeof(IEnumerable<string>).IsAssignableFrom(p.PropertyType)))
         {
             foreach (var row in (IEnumerable)section.GetValue(metrics)!)
             {
